@@ -1,0 +1,29 @@
+"""sttlab: spin-transfer-torque magnetization switching, numba-backed.
+
+The public API at a glance::
+
+    Magnet, Junction, Cylinder, EllipticCylinder   parameters (SI units)   sttlab.params
+    preset, preset_names                           sourced device presets  sttlab.params
+    Pulse                                          current / field pulses  sttlab.llg
+    simulate, Trajectory                           deterministic dynamics  sttlab.dynamics
+    spin_torque_efficiency                         eta(m.p) models         sttlab.efficiency
+"""
+
+from .dynamics import Trajectory, simulate
+from .efficiency import spin_torque_efficiency
+from .llg import Pulse
+from .params import Cylinder, EllipticCylinder, Junction, Magnet, preset, preset_names
+
+__all__ = [
+    "Cylinder",
+    "EllipticCylinder",
+    "Junction",
+    "Magnet",
+    "Pulse",
+    "Trajectory",
+    "preset",
+    "preset_names",
+    "simulate",
+    "spin_torque_efficiency",
+]
+__version__ = "0.1.0"
