@@ -37,7 +37,8 @@ import numpy as np
 
 from . import _validate as check
 from ._numba import jit
-from .llg import Pulse, _as_tuple, _normalize, _rhs, _rhs_array, energy, pack
+from .constants import gamma, mu0
+from .llg import Pulse, _as_tuple, _normalize, _rhs, _rhs_array, energy, field_scale, pack
 from .params import Junction
 
 # Dormand-Prince 5(4) Butcher tableau (Hairer, Norsett & Wanner, Table II.5.2).
@@ -58,6 +59,11 @@ _DP_E = np.array(
     [71 / 57600, 0.0, -71 / 16695, 71 / 1920, -17253 / 339200, 22 / 525, -1 / 40]
 )
 _SAFETY, _MIN_FACTOR, _MAX_FACTOR = 0.9, 0.2, 10.0
+# Guards: the largest RK4 phase step gamma mu0 |H| dt (12 steps per fastest period; RK4 is
+# unstable past 2.8), the most precession periods one run may span, and the most saved points.
+_MAX_PHASE_STEP = 0.5
+_MAX_PERIODS = 1e8
+_MAX_SAVED = 50_000_000
 
 METHODS = ("rk45", "rk4")
 
@@ -329,11 +335,20 @@ def simulate(
     check.choice("method", method, METHODS)
     drives = {"field": tuple(check.vector3("field", field)), "field_pulse": field_pulse,
               "current_density": current_density}
+    omega_max = gamma * mu0 * field_scale(par)
+    if duration * omega_max / (2 * math.pi) > _MAX_PERIODS:
+        raise ValueError(f"duration = {duration!r} s spans more than {_MAX_PERIODS:.0e} precession periods at the "
+                         f"largest field of this system ({omega_max / (2 * math.pi):.3g} Hz); shorten it")
     if method == "rk4":
         dt = check.positive("dt", dt, "s")
+        if omega_max * dt > _MAX_PHASE_STEP:
+            raise ValueError(f"dt = {dt!r} s is too long for the fastest precession of this system "
+                             f"({omega_max / (2 * math.pi):.3g} Hz); use dt <= {_MAX_PHASE_STEP / omega_max:.3g} s")
         save_every = _positive_int("save_every", save_every)
         n_steps = max(1, math.ceil(duration / dt - 1e-9))
         n_save = n_steps // save_every + 2
+        if n_save > _MAX_SAVED:
+            raise ValueError(f"save_every = {save_every} would keep {n_save} points (> {_MAX_SAVED}); raise it")
         ts, ms = np.empty(n_save), np.empty((n_save, 3))
         saved = _rk4(m, duration / n_steps, n_steps, save_every, par, ts, ms)
         return Trajectory(ts[:saved], ms[:saved], system, drives, method, n_steps, 0)

@@ -325,6 +325,22 @@ def pack(system, *, field=(0.0, 0.0, 0.0), field_pulse=None, current_density=0.0
     return par
 
 
+def field_scale(par):
+    """An upper bound of ``|H_tot|`` in A/m over all m and t for a packed parameter vector.
+
+    Sets the fastest precession ``gamma mu0 |H|`` a solver must resolve.
+    """
+    A, B, C = par[_ETA : _ETA + 3]
+    eta_max = abs(A) / (B - abs(C)) if par[_AJ] else 0.0
+    return float(
+        np.linalg.norm(par[_H0 : _H0 + 3])
+        + np.linalg.norm(par[_H1 : _H1 + 3])
+        + np.abs(par[_D : _D + 3]).max()
+        + abs(par[_HK])
+        + abs(par[_J]) * par[_AJ] * eta_max * (1.0 + abs(par[_XI]))
+    )
+
+
 def _unit_rows(name, m):
     m = np.asarray(m, dtype=float)
     if m.shape[-1:] != (3,) or not np.all(np.isfinite(m)):

@@ -120,7 +120,7 @@ class Magnet:
         Shape and size; its thickness ``t`` enters ``K_i / t`` and the
         spin-torque amplitude.
     alpha : float
-        Gilbert damping (> 0, dimensionless).
+        Gilbert damping (>= 0, dimensionless).
     Ku : float, optional
         Bulk uniaxial anisotropy in J/m^3 (sign free: negative is an easy plane).
     Ki : float, optional
@@ -146,7 +146,7 @@ class Magnet:
         set_(self, "Ms", check.positive("Ms", self.Ms, "A/m"))
         if not isinstance(self.geometry, (Cylinder, EllipticCylinder)):
             raise TypeError(f"geometry must be a Cylinder or EllipticCylinder, got {self.geometry!r}")
-        set_(self, "alpha", check.positive("alpha", self.alpha))
+        set_(self, "alpha", check.non_negative("alpha", self.alpha))
         set_(self, "Ku", check.real("Ku", self.Ku))
         set_(self, "Ki", check.real("Ki", self.Ki))
         set_(self, "easy_axis", tuple(map(float, check.direction("easy_axis", self.easy_axis))))
@@ -154,6 +154,8 @@ class Magnet:
         if np.any(N < 0) or np.any(N > 1) or not (abs(N.sum() - 1) < 1e-9 or N.sum() == 0):
             raise ValueError(f"demag must be three factors in [0, 1] summing to 1 (or all 0), got {self.demag!r}")
         set_(self, "demag", tuple(map(float, N)))
+        if not (0.0 < self.volume < math.inf) or not math.isfinite(2.0 * self.K / (mu0 * self.Ms)):
+            raise ValueError(f"Ms, Ku, Ki and geometry give a non-finite or zero volume or anisotropy field: {self!r}")
 
     @property
     def thickness(self):
@@ -314,6 +316,13 @@ class Junction:
         ``(2e/hbar)(alpha/eta) mu0 Ms H_k,eff t``. The field-like torque
         ``xi`` acts as a current-proportional field along ``p`` and lowers the
         threshold by ``1 + alpha xi``.
+
+        This is the instability threshold of the state. With a constant
+        efficiency a perpendicular magnet then switches; with an efficiency
+        that falls off away from the AP state faster than the anisotropy
+        stiffness (``slonczewski2002`` with ``Lambda > ~1.7``, or
+        ``slonczewski1996``) it first settles on a stable precession orbit and
+        reverses only at a somewhat higher current.
 
         Parameters
         ----------
