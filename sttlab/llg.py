@@ -399,6 +399,55 @@ def torque(system, m, t=0.0, **drives):
     return _rhs_array(flat, _times(t, m.shape[:-1]), par).reshape(m.shape)
 
 
+def larmor_solution(t, field_T, alpha, theta0_deg):
+    """Exact solution of the LLG equation for a macrospin in a static field along z.
+
+    With no anisotropy and no demagnetization, ``m`` precesses about z at the
+    angular frequency ``omega / (1 + alpha^2)`` and relaxes towards z as
+
+    .. math::
+
+        \\tan\\frac{\\theta(t)}{2} = \\tan\\frac{\\theta_0}{2}\\,
+            \\exp\\!\\left(-\\frac{\\alpha\\,\\omega\\, t}{1+\\alpha^2}\\right),
+        \\qquad \\varphi(t) = \\frac{\\omega\\, t}{1+\\alpha^2},
+        \\qquad \\omega = \\gamma\\mu_0 H,
+
+    starting from ``m(0) = (sin theta0, 0, cos theta0)`` (Landau & Lifshitz 1935;
+    Gilbert, IEEE Trans. Magn. 40, 3443 (2004)). ``PHYSICS.md`` reference case 1.
+
+    Parameters
+    ----------
+    t : array_like
+        Times in s.
+    field_T : float
+        Applied field ``mu0 H`` along +z in T (> 0).
+    alpha : float
+        Gilbert damping (>= 0).
+    theta0_deg : float
+        Initial polar angle in degrees, in [0, 180).
+
+    Returns
+    -------
+    ndarray, shape (..., 3)
+        ``m(t)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> m = larmor_solution([0.0, 1e-9], field_T=0.1, alpha=0.0, theta0_deg=90.0)
+    >>> bool(np.allclose(m[0], [1, 0, 0]))
+    True
+    """
+    field_T = check.positive("field_T", field_T, "T")
+    alpha = check.non_negative("alpha", alpha)
+    theta0 = math.radians(check.in_range("theta0_deg", theta0_deg, 0.0, 180.0, high_open=True))
+    t = np.asarray(t, dtype=float)
+    omega = gamma * field_T
+    theta = 2.0 * np.arctan(math.tan(0.5 * theta0) * np.exp(-alpha * omega * t / (1.0 + alpha**2)))
+    phi = omega * t / (1.0 + alpha**2)
+    return np.stack([np.sin(theta) * np.cos(phi), np.sin(theta) * np.sin(phi), np.cos(theta)], axis=-1)
+
+
 def energy(system, m, field=(0.0, 0.0, 0.0)):
     """Magnetic energy of the macrospin in J: Zeeman + anisotropy + demagnetization.
 

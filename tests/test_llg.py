@@ -7,7 +7,7 @@ import pytest
 
 from sttlab import Cylinder, Junction, Magnet, Pulse
 from sttlab.constants import gamma, mu0
-from sttlab.llg import effective_field, energy, torque
+from sttlab.llg import effective_field, energy, larmor_solution, torque
 
 GEOMETRY = Cylinder(40e-9, 1.3e-9)
 
@@ -76,6 +76,21 @@ def test_oblique_easy_axis_equals_the_rotated_aligned_one():
     m = np.array([0.2, 0.5, 0.7])
     m /= np.linalg.norm(m)
     assert np.allclose(effective_field(oblique, rotation @ m), rotation @ effective_field(aligned, m))
+
+
+def test_larmor_solution_solves_llg():
+    """The exact solution's time derivative equals the LLG right-hand side (sttlab.llg.torque)."""
+    field_T, alpha, theta0 = 0.2, 0.3, 70.0
+    magnet = Magnet(Ms=8e5, geometry=Cylinder(30e-9, 2e-9), alpha=alpha, demag=(0, 0, 0))
+    t = np.array([0.0, 0.05e-9, 0.2e-9, 0.7e-9])
+    h = 1e-16
+    dmdt = (larmor_solution(t + h, field_T, alpha, theta0)
+            - larmor_solution(t - h, field_T, alpha, theta0)) / (2 * h)
+    m = larmor_solution(t, field_T, alpha, theta0)
+    expected = torque(magnet, m, field=(0.0, 0.0, field_T / mu0))
+    scale = gamma * field_T
+    assert np.max(np.abs(dmdt - expected)) / scale < 1e-5
+    assert np.allclose(np.linalg.norm(m, axis=1), 1.0)
 
 
 def test_energy_of_a_film_at_the_poles_and_the_equator():

@@ -1,0 +1,10 @@
+"""Interactive explorers (ipywidgets): sliders over the figure functions of :mod:`sttlab.plotting`.
+
+Each explorer is a thin layer: its sliders start at the figure function's
+defaults (so the static figure in the book is the explorer's first frame) and
+every move re-calls that function. Run them in a live Jupyter kernel.
+"""
+
+from .llg import energy_explorer, precession_explorer
+
+__all__ = ["energy_explorer", "precession_explorer"]
