@@ -7,8 +7,14 @@ The public API at a glance::
     Pulse                                          current / field pulses  sttlab.llg
     simulate, Trajectory                           deterministic dynamics  sttlab.dynamics
     spin_torque_efficiency                         eta(m.p) models         sttlab.efficiency
+
+Topic modules, imported with the package: ``sttlab.transport`` (two-current
+model, spin current, spin diffusion) and ``sttlab.scattering`` (spin-mixing
+conductance). Figures and explorers (matplotlib, ipywidgets) are in
+``sttlab.plotting`` and ``sttlab.explorers``, imported on demand.
 """
 
+from . import constants, scattering, transport
 from .dynamics import Trajectory, simulate
 from .efficiency import spin_torque_efficiency
 from .llg import Pulse
@@ -21,9 +27,12 @@ __all__ = [
     "Magnet",
     "Pulse",
     "Trajectory",
+    "constants",
     "preset",
     "preset_names",
+    "scattering",
     "simulate",
     "spin_torque_efficiency",
+    "transport",
 ]
 __version__ = "0.1.0"
