@@ -55,7 +55,7 @@ class Cylinder:
     @property
     def area(self):
         """Cross-section in m^2, ``pi d^2 / 4``."""
-        return math.pi * self.diameter**2 / 4.0
+        return math.pi * self.diameter * self.diameter / 4.0
 
     @property
     def volume(self):
@@ -154,8 +154,12 @@ class Magnet:
         if np.any(N < 0) or np.any(N > 1) or not (abs(N.sum() - 1) < 1e-9 or N.sum() == 0):
             raise ValueError(f"demag must be three factors in [0, 1] summing to 1 (or all 0), got {self.demag!r}")
         set_(self, "demag", tuple(map(float, N)))
-        if not (0.0 < self.volume < math.inf) or not math.isfinite(2.0 * self.K / (mu0 * self.Ms)):
-            raise ValueError(f"Ms, Ku, Ki and geometry give a non-finite or zero volume or anisotropy field: {self!r}")
+        # in units of kB x 1 K, so that Delta(T >= 1 K) is finite
+        energy_scale = (abs(self.K) + mu0 * self.Ms * self.Ms) * self.volume / kB
+        anisotropy_field = abs(self.K) / (mu0 * self.Ms) + self.Ms
+        if not (0.0 < self.volume < math.inf and 0.0 < energy_scale < math.inf and anisotropy_field < math.inf):
+            raise ValueError(f"Ms, Ku, Ki and geometry give a zero or non-finite volume, energy or "
+                             f"anisotropy field: {self!r}")
 
     @property
     def thickness(self):
@@ -223,7 +227,10 @@ class Magnet:
         T : float
             Temperature in K (> 0).
         """
-        return self.barrier / (kB * check.positive("T", T, "K"))
+        Delta = self.barrier / (kB * check.positive("T", T, "K"))
+        if not math.isfinite(Delta):
+            raise ValueError(f"Delta = E_b / (kB T) overflows at T = {T!r} K (E_b = {self.barrier!r} J)")
+        return Delta
 
     def _easy_index(self):
         u = np.abs(self.easy_axis)
