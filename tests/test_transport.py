@@ -257,3 +257,26 @@ def test_material_presets_are_sourced_and_consistent():
 def test_bad_input_names_the_parameter(call, name, error):
     with pytest.raises(error, match=name):
         call()
+
+
+@pytest.mark.parametrize(("L", "lam"), [(10e-9, 350e-9), (10e-9, 3.05e-9), (40e-9, 10e-9), (1e-6, 1e-9)])
+def test_spin_transmission_is_what_the_profiles_deliver(L, lam):
+    """1/cosh(L/lambda): mu_s(L)/mu_s(0) with a reflecting end, j_s(L)/j_s(0) with an absorbing one."""
+    reflecting = float(transport.spin_accumulation(L, 1.0, lam, L=L, far="reflecting"))
+    h = 1e-4 * min(L, lam)  # second-order one-sided slopes of the absorbing profile at both ends
+    ends = transport.spin_accumulation(np.array([0.0, h, 2 * h, L - 2 * h, L - h, L]), 1.0, lam, L=L)
+    slopes = (3 * ends[5] - 4 * ends[4] + ends[3]) / (-3 * ends[0] + 4 * ends[1] - ends[2])
+    value = transport.spin_transmission(L, lam)
+    assert value == pytest.approx(reflecting, rel=1e-12, abs=0)
+    assert value == pytest.approx(slopes, rel=1e-6, abs=1e-300)  # finite-difference error ~ (h / lambda)^2
+    assert 0.0 <= value <= 1.0
+
+
+def test_spin_transmission_cu_vs_pt_and_bad_input():
+    cu, pt = transport.material("Cu"), transport.material("Pt")
+    assert transport.spin_transmission(10e-9, cu.lambda_sf) > 0.999
+    assert transport.spin_transmission(10e-9, pt.lambda_sf) < 0.1
+    with pytest.raises(ValueError, match="thickness"):
+        transport.spin_transmission(0.0, 1e-9)
+    with pytest.raises(ValueError, match="lambda_sf"):
+        transport.spin_transmission(1e-9, float("nan"))

@@ -6,5 +6,6 @@ every move re-calls that function. Run them in a live Jupyter kernel.
 """
 
 from .llg import energy_explorer, precession_explorer
+from .transport import polarization_explorer, spin_accumulation_explorer
 
-__all__ = ["energy_explorer", "precession_explorer"]
+__all__ = ["energy_explorer", "polarization_explorer", "precession_explorer", "spin_accumulation_explorer"]

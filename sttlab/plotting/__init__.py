@@ -10,6 +10,7 @@ The physics modules never import this package.
 
 from .common import PALETTE, draw_trajectory, draw_unit_sphere, new_figure
 from .llg import energy_landscape_figure, precession_figure
+from .transport import polarization_figure, spin_accumulation_figure
 
 __all__ = [
     "PALETTE",
@@ -17,5 +18,7 @@ __all__ = [
     "draw_unit_sphere",
     "energy_landscape_figure",
     "new_figure",
+    "polarization_figure",
     "precession_figure",
+    "spin_accumulation_figure",
 ]
