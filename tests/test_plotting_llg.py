@@ -30,7 +30,7 @@ from sttlab.constants import gamma, kB, mu0  # noqa: E402
 from sttlab.explorers import llg as explorers  # noqa: E402
 from sttlab.llg import larmor_solution  # noqa: E402
 from sttlab.plotting import llg as figures  # noqa: E402
-from sttlab.plotting.common import PALETTE, png_bytes  # noqa: E402
+from sttlab.plotting.common import PALETTE, figure_defaults, png_bytes  # noqa: E402
 
 PRESET = sttlab.preset("cofeb_mgo_40nm").free
 
@@ -278,7 +278,7 @@ def test_explorer_starts_at_the_figure_defaults(monkeypatch, make, function, sca
     box = make()
     _check_frame(box)
     assert len(recorder.calls) == 1
-    defaults = explorers._defaults(recorder.function)
+    defaults = figure_defaults(recorder.function)
     for name, value in recorder.calls[0].items():
         assert value == pytest.approx(defaults[name], rel=1e-12, abs=1e-300), name
 

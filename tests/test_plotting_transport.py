@@ -26,10 +26,9 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from sttlab import transport  # noqa: E402
 from sttlab.constants import e, hbar  # noqa: E402
-from sttlab.explorers import llg as llg_explorers  # noqa: E402
 from sttlab.explorers import transport as explorers  # noqa: E402
 from sttlab.plotting import transport as figures  # noqa: E402
-from sttlab.plotting.common import png_bytes  # noqa: E402
+from sttlab.plotting.common import figure_defaults, png_bytes  # noqa: E402
 
 
 def _line(ax, label_start):
@@ -147,7 +146,7 @@ def test_surviving_fraction(L, lam):
 
 
 def test_accumulation_figure_defaults_are_cu():
-    d = llg_explorers._defaults(figures.spin_accumulation_figure)
+    d = figure_defaults(figures.spin_accumulation_figure)
     assert d == {"thickness": 10e-9, "lambda_sf": transport.material("Cu").lambda_sf, "far": "absorbing"}
 
 

@@ -1,8 +1,8 @@
 """Chapter 2 explorers: the two-current model, and the spin accumulation in a spacer.
 
 Sliders (and a toggle) over the figure functions of
-:mod:`sttlab.plotting.transport`, built with the helpers of
-:mod:`sttlab.explorers.llg`: they start at the figure function's defaults, so
+:mod:`sttlab.plotting.transport`, built with
+:mod:`sttlab.explorers.common`: they start at the figure function's defaults, so
 the first frame is the book's static figure, and every change redraws it.
 
 Examples
@@ -19,7 +19,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..plotting import transport as figures
-from .llg import _STYLE, _assemble, _defaults, _slider
+from ..plotting.common import figure_defaults
+from .common import STYLE, assemble, slider
 
 
 def polarization_explorer():
@@ -34,16 +35,16 @@ def polarization_explorer():
     ipywidgets.VBox
         ``children[0]`` holds the sliders, ``children[-1]`` the Output.
     """
-    d = _defaults(figures.polarization_figure)
+    d = figure_defaults(figures.polarization_figure)
     controls = {
-        "sigma_ratio": _slider("σ↑/σ↓", d["sigma_ratio"], -1.0, 2.0, 0.01, ".3g", log=True),
-        "J_c": _slider("Jc (A/m²)", d["J_c"], 10.0, 12.0, 0.05, ".2e", log=True),
+        "sigma_ratio": slider("σ↑/σ↓", d["sigma_ratio"], -1.0, 2.0, 0.01, ".3g", log=True),
+        "J_c": slider("Jc (A/m²)", d["J_c"], 10.0, 12.0, 0.05, ".2e", log=True),
     }
 
     def draw(sigma_ratio, J_c):
         return figures.polarization_figure(sigma_ratio=sigma_ratio, J_c=J_c)
 
-    return _assemble(controls, draw, [("sigma_ratio", "J_c")])
+    return assemble(controls, draw, [("sigma_ratio", "J_c")])
 
 
 def spin_accumulation_explorer():
@@ -59,15 +60,15 @@ def spin_accumulation_explorer():
     ipywidgets.VBox
         ``children[0]`` holds the sliders, ``children[1]`` the toggle, ``children[-1]`` the Output.
     """
-    d = _defaults(figures.spin_accumulation_figure)
+    d = figure_defaults(figures.spin_accumulation_figure)
     controls = {
-        "thickness": _slider("thickness L (nm)", d["thickness"] / 1e-9, 0.0, 3.0, 0.01, ".3g", log=True),
-        "lambda_sf": _slider("λ_sf (nm)", d["lambda_sf"] / 1e-9, 0.0, 3.0, 0.01, ".3g", log=True),
+        "thickness": slider("thickness L (nm)", d["thickness"] / 1e-9, 0.0, 3.0, 0.01, ".3g", log=True),
+        "lambda_sf": slider("λ_sf (nm)", d["lambda_sf"] / 1e-9, 0.0, 3.0, 0.01, ".3g", log=True),
         "far": widgets.ToggleButtons(options=("absorbing", "reflecting"), value=d["far"], description="far side",
-                                     style=_STYLE),
+                                     style=STYLE),
     }
 
     def draw(thickness, lambda_sf, far):
         return figures.spin_accumulation_figure(thickness=thickness * 1e-9, lambda_sf=lambda_sf * 1e-9, far=far)
 
-    return _assemble(controls, draw, [("thickness", "lambda_sf"), ("far",)])
+    return assemble(controls, draw, [("thickness", "lambda_sf"), ("far",)])

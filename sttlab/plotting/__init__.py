@@ -8,7 +8,7 @@ registered with :mod:`matplotlib.pyplot` (nothing to close, nothing leaks).
 The physics modules never import this package.
 """
 
-from .common import PALETTE, draw_trajectory, draw_unit_sphere, new_figure
+from .common import PALETTE, draw_trajectory, draw_unit_sphere, figure_defaults, new_figure
 from .llg import energy_landscape_figure, precession_figure
 from .transport import polarization_figure, spin_accumulation_figure
 
@@ -17,6 +17,7 @@ __all__ = [
     "draw_trajectory",
     "draw_unit_sphere",
     "energy_landscape_figure",
+    "figure_defaults",
     "new_figure",
     "polarization_figure",
     "precession_figure",

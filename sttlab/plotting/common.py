@@ -26,6 +26,7 @@ b'\\x89PNG'
 
 from __future__ import annotations
 
+import inspect
 import io
 
 import matplotlib as mpl
@@ -234,3 +235,13 @@ def draw_trajectory(ax, m, *, color=PALETTE["blue"], label=None, linewidth=1.1, 
                 markeredgewidth=1.3, linestyle="none")
         ax.plot(*m[-1], marker="o", markersize=6, color=color, linestyle="none")
     return line
+
+
+def figure_defaults(function):
+    """The default arguments of a figure function, by name.
+
+    They are the state the book's static figure shows and the explorer's
+    sliders start from, so both read them here.
+    """
+    return {name: p.default for name, p in inspect.signature(function).parameters.items()
+            if p.default is not inspect.Parameter.empty}
