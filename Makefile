@@ -20,7 +20,7 @@ lab: $(STAMP) $(NUMBA_STAMP)
 	$(BIN)/jupyter lab --notebook-dir=.
 
 bench: $(STAMP) $(NUMBA_STAMP)
-	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in benchmarks/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

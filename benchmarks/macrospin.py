@@ -50,11 +50,9 @@ PINNED_THREADS = ("NUMBA_NUM_THREADS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"
 for _name in PINNED_THREADS:
     os.environ[_name] = "1"
 
-import datetime  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
-import platform  # noqa: E402
 import shutil  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
@@ -65,16 +63,14 @@ from pathlib import Path  # noqa: E402
 
 import numba  # noqa: E402
 import numpy as np  # noqa: E402
-import scipy  # noqa: E402
 from scipy.integrate import solve_ivp  # noqa: E402
 
 import sttlab  # noqa: E402
+from _report import fmt_time, provenance, timed, verdict, write_section  # noqa: E402
 from sttlab import Cylinder, Junction, Magnet, simulate  # noqa: E402
 from sttlab.constants import e, gamma, hbar, mu0  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-README = HERE / "README.md"
-START, END = "<!-- macrospin:start -->", "<!-- macrospin:end -->"
 
 # PHYSICS.md case 5
 MS = 1.1e6  # A/m
@@ -124,26 +120,6 @@ def exact_switching_time():
         - (math.log(r - u0) - math.log(r)) / (1.0 - r * r)
     )
     return (1.0 + ALPHA**2) / (gamma * mu0 * ALPHA * HK_EFF) * integral
-
-
-def timed(run, repeats, warmup=1):
-    """Wall times of ``repeats`` calls of ``run()`` after ``warmup`` untimed ones.
-
-    Returns
-    -------
-    times : list of float
-        Seconds per call.
-    result
-        What the last call returned.
-    """
-    for _ in range(warmup):
-        run()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return times, result
 
 
 def row(label, times, steps, t_switch, t_exact):
@@ -336,18 +312,6 @@ def bench_cold_start():
     return cold, warm
 
 
-def machine():
-    """CPU model and logical core count from /proc/cpuinfo."""
-    lines = Path("/proc/cpuinfo").read_text().splitlines()
-    models = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
-    return f"{models[0] if models else platform.processor()}, {len(models) or os.cpu_count()} logical cores"
-
-
-def fmt_time(seconds):
-    """Seconds as a short string in s or ms."""
-    return f"{seconds:.3g} s" if seconds >= 1.0 else f"{seconds * 1e3:.3g} ms"
-
-
 def run_table(rows):
     """Markdown table of the timed runs."""
     lines = [
@@ -372,11 +336,6 @@ def start_table(cold, warm):
         f"| warm (cached; median of {WARM_PROCESSES} processes) | {fmt_time(warm['import'])} | {fmt_time(warm['rk4'])} "
         f"| {fmt_time(warm['rk45'])} |",
     ]
-
-
-def verdict(met):
-    """'met' or 'NOT met'."""
-    return "met" if met else "NOT met"
 
 
 def target_table(rk4, speedup_default, speedup_equal, warm_import):
@@ -420,24 +379,8 @@ def report(rows, cold, warm, t_exact):
         "",
         *target_table(rows["rk4"], speedup_default, speedup_equal, warm["import"]),
         "",
-        f"- Machine: {machine()}; threads pinned: {threads}.",
-        f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC.",
-        f"- Python {platform.python_version()}, numpy {np.__version__}, scipy {scipy.__version__}, "
-        f"numba {numba.__version__}, sttlab {sttlab.__version__}.",
-        "- Command: `.venv/bin/python benchmarks/macrospin.py` (or `make bench`).",
+        *provenance(f"pinned {threads}", ".venv/bin/python benchmarks/macrospin.py"),
     ])
-
-
-def write_section(section):
-    """Replace the text between the macrospin markers of README.md (append them if absent)."""
-    text = README.read_text() if README.exists() else ""
-    block = f"{START}\n{section}\n{END}"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + ("\n\n" if text else "") + block + "\n"
-    README.write_text(text)
 
 
 def main():
@@ -455,7 +398,7 @@ def main():
     cold, warm = bench_cold_start()
     section = report(rows, cold, warm, t_exact)
     print(section)
-    write_section(section)
+    write_section("macrospin", section)
 
 
 if __name__ == "__main__":

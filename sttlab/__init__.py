@@ -9,12 +9,12 @@ The public API at a glance::
     spin_torque_efficiency                         eta(m.p) models         sttlab.efficiency
 
 Topic modules, imported with the package: ``sttlab.transport`` (two-current
-model, spin current, spin diffusion) and ``sttlab.scattering`` (spin-mixing
-conductance). Figures and explorers (matplotlib, ipywidgets) are in
+model, spin current, spin diffusion), ``sttlab.scattering`` (spin-mixing
+conductance) and ``sttlab.thermal`` (stochastic LLG ensembles, Neel-Brown). Figures and explorers (matplotlib, ipywidgets) are in
 ``sttlab.plotting`` and ``sttlab.explorers``, imported on demand.
 """
 
-from . import constants, scattering, transport
+from . import constants, scattering, thermal, transport
 from .dynamics import Trajectory, simulate
 from .efficiency import spin_torque_efficiency
 from .llg import Pulse
@@ -33,6 +33,7 @@ __all__ = [
     "scattering",
     "simulate",
     "spin_torque_efficiency",
+    "thermal",
     "transport",
 ]
 __version__ = "0.1.0"

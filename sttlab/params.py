@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import _validate as check
-from .constants import e, hbar, kB, mu0
+from .constants import e, gamma, hbar, kB, mu0
 from .efficiency import EFFICIENCY_MODELS, spin_torque_efficiency
 
 
@@ -213,6 +213,26 @@ class Magnet:
     def Hk_eff(self):
         """Effective anisotropy field ``2 K_eff / (mu0 Ms)`` in A/m."""
         return 2.0 * self.K_eff / (mu0 * self.Ms)
+
+    @property
+    def relaxation_time(self):
+        """Damping time ``tau_D = (1 + alpha^2) / (alpha gamma mu0 H_k,eff)`` in s.
+
+        The time scale on which damping pulls a tilted macrospin back to its
+        easy axis (the polar angle relaxes as ``tan(theta/2) ~ exp(-t / tau_D)``
+        for small tilts; ``PHYSICS.md`` case 1), the unit of the STT switching
+        time (Sun, Phys. Rev. B 62, 570 (2000)) and of Brown's attempt
+        frequency (Brown, Phys. Rev. 130, 1677 (1963)).
+
+        Raises
+        ------
+        ValueError
+            If ``alpha = 0`` or the easy axis is not stable (``H_k,eff <= 0``).
+        """
+        if self.alpha <= 0.0 or self.Hk_eff <= 0.0:
+            raise ValueError(f"relaxation_time needs alpha > 0 and Hk_eff > 0, got alpha={self.alpha!r}, "
+                             f"Hk_eff={self.Hk_eff!r} A/m")
+        return (1.0 + self.alpha**2) / (self.alpha * gamma * mu0 * self.Hk_eff)
 
     @property
     def barrier(self):

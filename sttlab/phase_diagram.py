@@ -92,23 +92,6 @@ class PhaseDiagram:
         return np.asarray(self.names, dtype=object)[self.state].astype(str)
 
 
-def relaxation_time(junction):
-    """Damping time scale ``tau = (1 + alpha^2) / (alpha gamma mu0 H_k,eff)`` in s.
-
-    The unit of the switching time of ``PHYSICS.md`` case 5 (Sun 2000).
-
-    Parameters
-    ----------
-    junction : Junction
-        With ``alpha > 0`` and a stable easy axis (``H_k,eff > 0``).
-    """
-    free = junction.free
-    if free.alpha <= 0.0 or free.Hk_eff <= 0.0:
-        raise ValueError(f"junction needs alpha > 0 and Hk_eff > 0, got alpha={free.alpha!r}, "
-                         f"Hk_eff={free.Hk_eff!r} A/m")
-    return (1.0 + free.alpha**2) / (free.alpha * gamma * mu0 * free.Hk_eff)
-
-
 def switching_phase_diagram(junction, currents, fields, *, duration=None, tilt_deg=2.0, threshold=0.9,
                             steady_tol=0.01, method="rk45", rtol=1e-6, atol=1e-9, max_step=None, dt=1e-12):
     """Map the zero-temperature final state over a grid of currents and fields.
@@ -136,7 +119,8 @@ def switching_phase_diagram(junction, currents, fields, *, duration=None, tilt_d
     Near a threshold the tilt grows as ``exp((J / J_c - 1) t / tau)``, so a
     finite run resolves the boundary only to the current whose switching time
     (``PHYSICS.md`` case 5) equals ``duration``. The default
-    ``duration = 200 tau`` with ``tau`` from :func:`relaxation_time` switches
+    ``duration = 200 tau`` with ``tau`` the free layer's
+    :attr:`~sttlab.params.Magnet.relaxation_time` switches
     a 2-degree start at ``1.01 J_c0`` (equator reached at about ``145 tau``),
     so zero-field boundaries come out within about 1 %.
 
@@ -149,7 +133,7 @@ def switching_phase_diagram(junction, currents, fields, *, duration=None, tilt_d
     fields : array_like, shape (n_fields,)
         Applied field component along ``p`` in A/m (finite, non-empty).
     duration : float or None, optional
-        Length of each run in s; default ``200 * relaxation_time(junction)``.
+        Length of each run in s; default ``200 tau``.
     tilt_deg : float, optional
         Initial tilt from ``+-p`` in degrees, in (0, 45). Default 2.
     threshold : float, optional
@@ -182,7 +166,7 @@ def switching_phase_diagram(junction, currents, fields, *, duration=None, tilt_d
                          f"polarizer={junction.polarizer}, easy_axis={junction.free.easy_axis}")
     currents = _grid("currents", currents)
     fields = _grid("fields", fields)
-    tau = relaxation_time(junction)
+    tau = junction.free.relaxation_time
     duration = 200.0 * tau if duration is None else check.positive("duration", duration, "s")
     tilt = math.radians(check.in_range("tilt_deg", tilt_deg, 0.0, 45.0, low_open=True, high_open=True))
     threshold = check.in_range("threshold", threshold, 0.0, 1.0, low_open=True, high_open=True)

@@ -115,3 +115,18 @@ def test_bad_geometry(cls, args, name):
 def test_bad_temperature():
     with pytest.raises(ValueError, match="T"):
         film(Ku=9e5).Delta(0.0)
+
+
+def test_relaxation_time_is_the_small_tilt_decay_time_of_the_damped_llg():
+    """PHYSICS.md case 1: tan(theta/2) decays as exp(-t / tau_D) about a field H_k,eff (here the anisotropy)."""
+    from sttlab import simulate
+
+    cell = preset("cofeb_mgo_40nm")
+    tau = cell.free.relaxation_time
+    theta0 = math.radians(1.0)
+    run = simulate(cell.free, (math.sin(theta0), 0.0, math.cos(theta0)), 2 * tau, rtol=1e-10, atol=1e-12)
+    theta = math.acos(run.m[-1, 2])
+    # linear regime: the anisotropy field is H_k,eff cos(theta) = H_k,eff (1 - 1.5e-4) at 1 degree
+    assert math.tan(theta / 2) / math.tan(theta0 / 2) == pytest.approx(math.exp(-2.0), rel=1e-3)
+    with pytest.raises(ValueError, match="alpha"):
+        _ = Magnet(Ms=1e6, geometry=Cylinder(20e-9, 1e-9), alpha=0.0, Ku=1e6).relaxation_time

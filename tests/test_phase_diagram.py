@@ -14,7 +14,7 @@ import pytest
 
 from sttlab import Cylinder, Junction, Magnet, preset
 from sttlab.constants import mu0
-from sttlab.phase_diagram import RUN_STATES, STATES, _classify_run, relaxation_time, switching_phase_diagram
+from sttlab.phase_diagram import RUN_STATES, STATES, _classify_run, switching_phase_diagram
 
 MS = 1.1e6
 HK = 0.2 / mu0  # H_k,eff in A/m (mu0 H_k,eff = 0.2 T)
@@ -85,10 +85,10 @@ def test_stable_precession_is_classified_precessional():
 def test_result_object(junction):
     jc = junction.Jc0()
     d = switching_phase_diagram(junction, [-2 * jc, 2 * jc], [0.0, 0.5 * HK, -0.5 * HK],
-                                duration=50 * relaxation_time(junction), tilt_deg=5.0)
+                                duration=50 * junction.free.relaxation_time, tilt_deg=5.0)
     assert d.state.shape == d.mp_from_P.shape == d.mp_from_AP.shape == (3, 2)
     assert d.names == STATES and d.labels().tolist() == [["AP", "P"]] * 3
-    assert d.duration == pytest.approx(50 * relaxation_time(junction))
+    assert d.duration == pytest.approx(50 * junction.free.relaxation_time)
     assert d.tilt == pytest.approx(np.radians(5.0))
     with pytest.raises(dataclasses.FrozenInstanceError):
         d.duration = 1.0
