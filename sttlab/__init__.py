@@ -9,12 +9,14 @@ The public API at a glance::
     spin_torque_efficiency                         eta(m.p) models         sttlab.efficiency
 
 Topic modules, imported with the package: ``sttlab.transport`` (two-current
-model, spin current, spin diffusion), ``sttlab.scattering`` (spin-mixing
-conductance) and ``sttlab.thermal`` (stochastic LLG ensembles, Neel-Brown). Figures and explorers (matplotlib, ipywidgets) are in
-``sttlab.plotting`` and ``sttlab.explorers``, imported on demand.
+model, spin current, spin diffusion), ``sttlab.valet_fert`` (spin accumulation
+across F/N interfaces, spin valves), ``sttlab.scattering`` (spin-mixing
+conductance) and ``sttlab.thermal`` (stochastic LLG ensembles, Neel-Brown).
+Figures and explorers (matplotlib, ipywidgets) are in ``sttlab.plotting`` and
+``sttlab.explorers``, imported on demand.
 """
 
-from . import constants, scattering, thermal, transport
+from . import constants, scattering, thermal, transport, valet_fert
 from .dynamics import Trajectory, simulate
 from .efficiency import spin_torque_efficiency
 from .llg import Pulse
@@ -35,5 +37,6 @@ __all__ = [
     "spin_torque_efficiency",
     "thermal",
     "transport",
+    "valet_fert",
 ]
 __version__ = "0.1.0"

@@ -19,6 +19,8 @@
   Crank-Nicolson transient (:func:`spin_diffusion_transient`). The equation is
   linear, so ``mu_s`` may be in any unit; the API says J (an energy).
 * **Materials** (:func:`material`): cited spin-diffusion lengths and resistivities.
+* **Across interfaces**: the Valet-Fert model of F/N stacks is in
+  :mod:`sttlab.valet_fert`.
 
 Examples
 --------

@@ -24,7 +24,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from sttlab import transport  # noqa: E402
+from sttlab import transport, valet_fert  # noqa: E402
 from sttlab.constants import e, hbar  # noqa: E402
 from sttlab.explorers import transport as explorers  # noqa: E402
 from sttlab.plotting import transport as figures  # noqa: E402
@@ -161,3 +161,89 @@ def test_accumulation_figure_defaults_are_cu():
 def test_accumulation_figure_rejects_bad_input(kwargs, name):
     with pytest.raises(ValueError, match=rf"^{name} "):
         figures.spin_accumulation_figure(**kwargs)
+
+
+# --------------------------------------------------------------------------- spin valve (Valet-Fert)
+
+
+def _value(fig, gid):
+    return float(_gid(fig, gid).get_text().split()[0].rstrip("%").replace("\N{MINUS SIGN}", "-"))
+
+
+@pytest.mark.parametrize(("kwargs"), [{}, {"t_F": 3e-9, "t_N": 100e-9, "spacer": "Pt", "J_c": 1e12},
+                                      {"t_F": 1e-6, "t_N": 1e-9}, {"t_F": 1e-9, "t_N": 1e-6, "ferromagnet": "Py"}])
+def test_spin_valve_figure_draws_the_valet_fert_solution(kwargs):
+    """Lines: valet_fert.spin_valve (P and AP) in uV and as j_s/J_c; circles: valet_fert.valet_fert_fd on the
+    figure's grid; the annotated resistances are valet_fert.spin_valve_resistance and two_current_resistance."""
+    args = {**figure_defaults(figures.spin_valve_figure), **kwargs}
+    fig = figures.spin_valve_figure(**args)
+    top, bottom = fig.axes
+    F, N = transport.material(args["ferromagnet"]), transport.material(args["spacer"])
+    t_F, t_N, J = args["t_F"], args["t_N"], args["J_c"]
+    for state in (0, 1):
+        exact = valet_fert.spin_valve(F, t_F, N, t_N, J, antiparallel=bool(state))
+        line = _gid(fig, f"mu-{state}")
+        x = line.get_xdata() * 1e-9
+        assert x[0] == pytest.approx(-t_F, rel=1e-12) and x[-1] == pytest.approx(t_N + t_F, rel=1e-12)
+        x = np.clip(x, -t_F, t_N + t_F)
+        # x went through nm and back: rounding moves it by ~1e-16 of the stack, so compare at 1e-9 of the scale
+        scale = np.max(np.abs(line.get_ydata()))
+        assert np.allclose(line.get_ydata(), exact.mu_s(x) / e * 1e6, rtol=0, atol=1e-9 * scale)
+        assert np.allclose(_gid(fig, f"js-{state}").get_ydata(), exact.polarization(x), rtol=0, atol=1e-9)
+        # the circles are finite-volume cell values, at >= 20 cells per lambda in each layer (>= 30 cells per layer)
+        cells = [max(30, min(4000, math.ceil(20 * t / m.lambda_sf))) for t, m in ((t_F, F), (t_N, N), (t_F, F))]
+        layers = [valet_fert.Layer(F, t_F), valet_fert.Layer(N, t_N), valet_fert.Layer(F, t_F, bool(state))]
+        fd = valet_fert.valet_fert_fd(layers, J, cells=cells)
+        dots = _gid(fig, f"fd-{state}")
+        xd = dots.get_xdata() * 1e-9
+        i = np.argmin(np.abs(fd.x[:, None] - xd[None, :]), axis=0)  # the cell each circle sits on
+        assert np.allclose(xd, fd.x[i], rtol=0, atol=1e-12 * (2 * t_F + t_N))
+        assert np.allclose(dots.get_ydata(), fd.mu_s[i] / e * 1e6, rtol=1e-12, atol=1e-12 * scale)
+        assert xd.size >= 3 * 10  # about 15 circles per layer
+    r = valet_fert.spin_valve_resistance(F, t_F, N, t_N)
+    two = transport.two_current_resistance(F.rho, F.beta, t_F, N.rho, t_N)
+    assert _value(fig, "AR_P") == pytest.approx(r.AR_P * 1e15, abs=6e-4)  # printed to 3 decimals
+    assert _value(fig, "AR_AP") == pytest.approx(r.AR_AP * 1e15, abs=6e-4)
+    assert _value(fig, "gmr") == pytest.approx(100 * r.gmr, abs=0.06)  # printed to 0.1 %
+    assert _value(fig, "gmr-two-current") == pytest.approx(100 * two.gmr, abs=0.06)
+    # second-order finite volumes at h <= lambda / 20: relative error ~ (1/20)^2 / 12 = 2e-4; printed < 1e-3
+    assert 0 < _value(fig, "fd-error") < 1e-3
+    assert len(bottom.get_lines()) >= 4 and top.get_xlim() == pytest.approx((-t_F * 1e9, (t_N + t_F) * 1e9))
+    png_bytes(fig, dpi=40)
+
+
+def test_spin_valve_figure_defaults_are_py_cu_and_show_the_gmr_drop():
+    """Py/Cu/Py presets, 10 nm layers: spin flip in Py (lambda 5.5 nm) halves the two-current GMR."""
+    d = figure_defaults(figures.spin_valve_figure)
+    assert d == {"t_F": 10e-9, "t_N": 10e-9, "ferromagnet": "Py", "spacer": "Cu", "J_c": 1e11}
+    fig = figures.spin_valve_figure()
+    assert _value(fig, "gmr") < 0.6 * _value(fig, "gmr-two-current")
+    # antiparallel: a flat accumulation across the Cu (no spin current there); parallel: odd about its middle
+    ap, p = _gid(fig, "mu-1"), _gid(fig, "mu-0")
+    x = ap.get_xdata()
+    spacer = (x > 0.5) & (x < 9.5)
+    assert np.ptp(ap.get_ydata()[spacer]) < 0.01 * np.max(ap.get_ydata())
+    assert np.allclose(p.get_ydata(), -p.get_ydata()[::-1], rtol=0, atol=1e-9 * np.max(np.abs(p.get_ydata())))
+
+
+def test_spin_valve_figure_normal_metal_magnets_show_nothing():
+    """'Magnets' of Cu (beta = 0): no accumulation, no spin current, no GMR; the figure still draws."""
+    fig = figures.spin_valve_figure(ferromagnet="Cu")
+    assert np.all(_gid(fig, "mu-0").get_ydata() == 0.0) and np.all(_gid(fig, "js-1").get_ydata() == 0.0)
+    assert _value(fig, "gmr") == 0.0 and _value(fig, "fd-error") == 0.0
+    png_bytes(fig, dpi=30)
+
+
+@pytest.mark.parametrize(("kwargs", "name"), [
+    ({"t_F": 0.0}, "t_F"),
+    ({"t_F": 2e-6}, "t_F"),
+    ({"t_N": -1e-9}, "t_N"),
+    ({"t_N": float("nan")}, "t_N"),
+    ({"J_c": 0.0}, "J_c"),
+    ({"J_c": 1e14}, "J_c"),
+    ({"ferromagnet": "Fe"}, "ferromagnet"),
+    ({"spacer": "Ag"}, "spacer"),
+])
+def test_spin_valve_figure_rejects_bad_input(kwargs, name):
+    with pytest.raises(ValueError, match=rf"^{name} "):
+        figures.spin_valve_figure(**kwargs)

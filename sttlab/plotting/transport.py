@@ -1,9 +1,9 @@
-"""Chapter 2 figures: the two-current model and the spin accumulation in a spacer.
+"""Chapter 2 figures: the two-current model, the spin accumulation in a spacer, and a spin valve.
 
 Each figure function takes SI arguments, validates them (a bad value raises
 :class:`ValueError` naming the parameter) and returns a
-:class:`matplotlib.figure.Figure`. All the physics is :mod:`sttlab.transport`;
-these functions only draw it. The explorers in
+:class:`matplotlib.figure.Figure`. All the physics is :mod:`sttlab.transport`
+and :mod:`sttlab.valet_fert`; these functions only draw it. The explorers in
 :mod:`sttlab.explorers.transport` call the same functions, and the defaults are
 the explorers' start values.
 
@@ -15,6 +15,9 @@ Examples
 >>> fig = spin_accumulation_figure(thickness=10e-9, lambda_sf=3e-9)  # a Pt-like spacer
 >>> fig.axes[0].get_xlabel()
 'depth $x$ into the spacer (nm)'
+>>> fig = spin_valve_figure()  # Py/Cu/Py, 10 nm each, parallel and antiparallel
+>>> [t.get_text() for ax in fig.axes for t in ax.texts if t.get_gid() == "gmr"]
+['60.8%']
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ import matplotlib as mpl
 import numpy as np
 
 from .. import _validate as check
-from ..transport import (FAR_BOUNDARIES, polarization, spin_accumulation, spin_current_density,
-                         spin_diffusion_steady, spin_transmission)
+from ..constants import e
+from ..transport import (FAR_BOUNDARIES, material, material_names, polarization, spin_accumulation,
+                         spin_current_density, spin_diffusion_steady, spin_transmission, two_current_resistance)
+from ..valet_fert import Layer, spin_valve, spin_valve_resistance, valet_fert_fd
 from .common import PALETTE, STYLE, draw_value_table, new_figure
 
 #: Finite-difference resolution of :func:`spin_accumulation_figure`: grid intervals per lambda_sf,
@@ -220,4 +225,122 @@ def spin_accumulation_figure(thickness=10e-9, lambda_sf=350e-9, far="absorbing")
         values[-1].set_gid("fd-error")
         ax.text(1.04, 0.08, "FD error: largest |finite differences − exact|", transform=ax.transAxes,
                 ha="left", va="top", fontsize=8, color="0.4")
+    return fig
+
+
+#: Finite-volume resolution of :func:`spin_valve_figure`: cells per lambda_sf in each layer, and the
+#: smallest and largest number of cells per layer.
+CELLS_PER_LAMBDA = 20
+MIN_CELLS, MAX_CELLS = 30, 4000
+
+
+def spin_valve_figure(t_F=10e-9, t_N=10e-9, *, ferromagnet="Py", spacer="Cu", J_c=1e11):
+    """Spin accumulation and spin current through an F/N/F spin valve, parallel and antiparallel.
+
+    The stack F(``t_F``)/N(``t_N``)/F(``t_F``) between unpolarized reservoirs,
+    with the :func:`sttlab.transport.material` presets, solved in closed form by
+    :func:`sttlab.valet_fert.spin_valve` (lines) and by finite volumes,
+    :func:`sttlab.valet_fert.valet_fert_fd` at 20 cells per ``lambda_sf`` (at least
+    30 and at most 4000 per layer; circles, about 15 per layer drawn). Top: the
+    spin accumulation ``mu_s / e`` in uV. Bottom: the spin-current polarization
+    ``j_s / J_c``, with the magnets' bulk ``+-beta`` dashed. Beside them: ``AR_P``,
+    ``AR_AP`` and the GMR of :func:`sttlab.valet_fert.spin_valve_resistance`,
+    the GMR of the two-current model (:func:`sttlab.transport.two_current_resistance`,
+    no spin flip) and the largest finite-volume deviation.
+
+    Parameters
+    ----------
+    t_F, t_N : float, optional
+        Thicknesses of each magnet and of the spacer in m, in (0, 1e-6].
+    ferromagnet, spacer : str, optional
+        Names from :func:`sttlab.transport.material_names`.
+    J_c : float, optional
+        Charge-current density in A/m^2, in (0, 1e13]; electrons flow from the left magnet to the right one.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two Axes sharing ``x`` (nm, 0 at the first interface): ``mu_s / e`` (uV) and ``j_s / J_c``.
+    """
+    t_F = check.in_range("t_F", t_F, 0.0, 1e-6, low_open=True)
+    t_N = check.in_range("t_N", t_N, 0.0, 1e-6, low_open=True)
+    J_c = check.in_range("J_c", J_c, 0.0, 1e13, low_open=True)
+    check.choice("ferromagnet", ferromagnet, material_names())
+    check.choice("spacer", spacer, material_names())
+    F, N = material(ferromagnet), material(spacer)
+    cells = [int(min(MAX_CELLS, max(MIN_CELLS, math.ceil(CELLS_PER_LAMBDA * t / m.lambda_sf))))
+             for t, m in ((t_F, F), (t_N, N), (t_F, F))]
+    resistance = spin_valve_resistance(F, t_F, N, t_N)
+    two = two_current_resistance(F.rho, F.beta, t_F, N.rho, t_N)
+    x = np.concatenate([np.linspace(a, b, 201) for a, b in ((-t_F, 0.0), (0.0, t_N), (t_N, t_N + t_F))])
+    nm, uV = 1e9, 1e6 / e
+    states = {}
+    for antiparallel in (False, True):
+        exact = spin_valve(F, t_F, N, t_N, J_c, antiparallel)
+        layers = [Layer(F, t_F), Layer(N, t_N), Layer(F, t_F, antiparallel)]
+        fd = valet_fert_fd(layers, J_c, cells=cells)
+        states[antiparallel] = exact, fd
+    profiles = np.concatenate([exact.mu_s(x) for exact, _ in states.values()])
+    scale = float(np.max(np.abs(profiles)))
+    error = max(float(np.max(np.abs(fd.mu_s - exact.mu_s(fd.x)))) for exact, fd in states.values())
+    error = error / scale if scale > 0.0 else 0.0
+    colors = {False: PALETTE["blue"], True: PALETTE["vermillion"]}
+    names = {False: "parallel (P)", True: "antiparallel (AP)"}
+
+    with mpl.rc_context(STYLE):
+        fig = new_figure((8.6, 5.4))
+        top = fig.add_axes((0.115, 0.55, 0.55, 0.35))
+        bottom = fig.add_axes((0.115, 0.1, 0.55, 0.35), sharex=top)
+        for ax in (top, bottom):
+            for a, b in ((-t_F, 0.0), (t_N, t_N + t_F)):
+                ax.axvspan(a * nm, b * nm, color=PALETTE["orange"], alpha=0.12, linewidth=0, zorder=0)
+            ax.axhline(0.0, color="0.8", linewidth=0.6, zorder=0)
+        for antiparallel, (exact, fd) in states.items():
+            color = colors[antiparallel]
+            top.plot(x * nm, exact.mu_s(x) * uV, color=color, label=names[antiparallel], gid=f"mu-{int(antiparallel)}")
+            bottom.plot(x * nm, exact.polarization(x), color=color, label=names[antiparallel],
+                        gid=f"js-{int(antiparallel)}")
+            every = [max(1, c // 15) for c in cells]
+            picks = np.concatenate([np.arange(start, start + c, k) for start, c, k in
+                                    zip(np.cumsum([0, *cells[:-1]]), cells, every)])
+            top.plot(fd.x[picks] * nm, fd.mu_s[picks] * uV, linestyle="none", marker="o", markersize=3.8,
+                     markerfacecolor="white", markeredgecolor=color, markeredgewidth=1.0,
+                     label="finite volumes" if antiparallel else None, gid=f"fd-{int(antiparallel)}")
+        for level in (F.beta, -F.beta):
+            bottom.axhline(level, color="0.45", linewidth=0.9, linestyle=(0, (4, 3)), zorder=1)
+        bottom.text(-t_F * nm, F.beta, f" bulk β = {F.beta:.2f}", ha="left", va="bottom", fontsize=8.5, color="0.3")
+        top.set_xlim(-t_F * nm, (t_N + t_F) * nm)
+        low, high = min(0.0, float(np.min(profiles))) * uV, max(0.0, float(np.max(profiles))) * uV
+        pad = 0.1 * (high - low) if high > low else 1.0
+        top.set_ylim(low - pad, high + pad)
+        bottom.set_ylim(-1.12, 1.12)
+        top.set_ylabel("spin accumulation\n$\\mu_s/e$ (μV)")
+        bottom.set_ylabel("spin-current polarization\n$j_s/J_c$")
+        bottom.set_xlabel("position $x$ (nm), electrons flow →")
+        top.tick_params(labelbottom=False)
+        for centre, label in ((-t_F / 2, ferromagnet), (t_N / 2, spacer), (t_N + t_F / 2, ferromagnet)):
+            top.text(centre * nm, 1.02, label, transform=top.get_xaxis_transform(), ha="center", va="bottom",
+                     fontsize=9.5, color="0.25")
+        top.legend(loc="lower center", bbox_to_anchor=(0.5, 1.1), ncol=3, fontsize=9, handlelength=1.8)
+
+        top.text(1.05, 1.0, "area resistance", transform=top.transAxes, ha="left", va="top", fontsize=9.5)
+        fem = 1e15  # fOhm m^2
+        values = draw_value_table(top, [
+            ("$AR_P$", f"{resistance.AR_P * fem:.3f} fΩ m²"),
+            ("$AR_{AP}$", f"{resistance.AR_AP * fem:.3f} fΩ m²"),
+            ("GMR", f"{resistance.gmr:.1%}"),
+            ("two-current GMR", f"{two.gmr:.1%}"),
+        ], x=1.34, y=0.8, dy=0.13, fontsize=9)
+        for text, gid in zip(values, ("AR_P", "AR_AP", "gmr", "gmr-two-current")):
+            text.set_gid(gid)
+        bottom.text(1.05, 1.0, "two-current model: no spin flip,\n$\\lambda_{\\rm sf} \\to \\infty$",
+                    transform=bottom.transAxes, ha="left", va="top", fontsize=8, color="0.35")
+        values = draw_value_table(bottom, [
+            ("$\\lambda_{\\rm sf}$ of " + ferromagnet, f"{F.lambda_sf * nm:.3g} nm"),
+            ("$\\lambda_{\\rm sf}$ of " + spacer, f"{N.lambda_sf * nm:.3g} nm"),
+            ("FV error", f"{error:.1e}"),
+        ], x=1.34, y=0.55, dy=0.14, fontsize=9)
+        values[-1].set_gid("fd-error")
+        bottom.text(1.05, 0.12, "FV error: largest |finite volumes − exact|\nover the largest |$\\mu_s$|",
+                    transform=bottom.transAxes, ha="left", va="top", fontsize=7.5, color="0.4")
     return fig
