@@ -11,12 +11,13 @@ The public API at a glance::
 Topic modules, imported with the package: ``sttlab.transport`` (two-current
 model, spin current, spin diffusion), ``sttlab.valet_fert`` (spin accumulation
 across F/N interfaces, spin valves), ``sttlab.scattering`` (spin-mixing
-conductance) and ``sttlab.thermal`` (stochastic LLG ensembles, Neel-Brown).
+conductance), ``sttlab.thermal`` (stochastic LLG ensembles, Neel-Brown) and
+``sttlab.fokker_planck`` (switching probability and write-error rates).
 Figures and explorers (matplotlib, ipywidgets) are in ``sttlab.plotting`` and
 ``sttlab.explorers``, imported on demand.
 """
 
-from . import constants, scattering, thermal, transport, valet_fert
+from . import constants, fokker_planck, scattering, thermal, transport, valet_fert
 from .dynamics import Trajectory, simulate
 from .efficiency import spin_torque_efficiency
 from .llg import Pulse
@@ -30,6 +31,7 @@ __all__ = [
     "Pulse",
     "Trajectory",
     "constants",
+    "fokker_planck",
     "preset",
     "preset_names",
     "scattering",
