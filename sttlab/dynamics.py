@@ -374,6 +374,72 @@ def simulate(
                       int(state[5]), int(state[6]))
 
 
+def analytic_switching_time(junction, current_density, tilt_deg=2.0, *, form="exact"):
+    """Time for a perpendicular macrospin to go from a tilt ``theta0`` off AP to the equator, in s.
+
+    With the polarizer ``p`` along the easy axis, constant efficiency and no
+    applied field, the angle ``theta`` of ``m`` from ``-p`` obeys
+    (Sun, Phys. Rev. B 62, 570 (2000), doi:10.1103/PhysRevB.62.570)
+
+    .. math::
+
+        \\tau_0\\,\\dot\\theta = \\sin\\theta\\,(r - \\cos\\theta), \\qquad
+        r = \\frac{J}{J_{c0}}, \\qquad \\tau_0 = \\frac{1+\\alpha^2}{\\alpha\\gamma\\mu_0 H_{k,\\rm eff}}
+
+    (a field-like torque only moves ``J_c0``, by ``1 + alpha xi``). With
+    ``u = cos theta`` it separates; the time from ``u0 = cos theta0`` to the
+    equator ``u = 0`` is exactly (``PHYSICS.md`` case 5)
+
+    .. math::
+
+        t = \\tau_0\\left[-\\frac{\\ln(1-u_0)}{2(r-1)} + \\frac{\\ln(1+u_0)}{2(r+1)}
+            - \\frac{\\ln(1 - u_0/r)}{1 - r^2}\\right].
+
+    ``form="sun"`` is Sun's logarithmic estimate, the linear growth
+    ``theta0 exp((r - 1) t / tau0)`` stopped at ``pi/2``:
+    ``t = tau0 ln(pi / (2 theta0)) / (r - 1)``. Both are ``inf`` for ``r <= 1``.
+
+    Parameters
+    ----------
+    junction : Junction
+        Constant efficiency, polarizer along the easy axis, equal transverse
+        stiffnesses (a perpendicular disk), ``alpha > 0``.
+    current_density : float or array_like
+        Current density in A/m^2 (> 0 favours P).
+    tilt_deg : float, optional
+        Initial angle ``theta0`` from ``-p`` in degrees, in (0, 90).
+    form : {"exact", "sun"}, optional
+
+    Returns
+    -------
+    float or ndarray
+        Time in s, ``inf`` where ``J <= J_c0``.
+    """
+    check.choice("form", form, ("exact", "sun"))
+    if junction.efficiency != "constant":
+        raise ValueError(f"junction.efficiency must be 'constant' for the closed form, got {junction.efficiency!r}")
+    stiffness = junction.free.transverse_stiffness()  # also checks that the easy axis is x, y or z
+    if abs(stiffness[0] - stiffness[1]) > 1e-9 * max(map(abs, stiffness)):
+        raise ValueError(f"junction needs equal transverse stiffnesses (an axially symmetric magnet), got {stiffness}")
+    theta0 = math.radians(check.in_range("tilt_deg", tilt_deg, 0.0, 90.0, low_open=True, high_open=True))
+    J = np.asarray(current_density, dtype=float)
+    if not np.all(np.isfinite(J)):
+        raise ValueError(f"current_density must be finite, got {current_density!r}")
+    r = J / junction.Jc0()  # Jc0 checks that p is along the easy axis
+    tau0 = junction.free.relaxation_time
+    out = np.full(r.shape, math.inf)
+    s = r > 1.0
+    rs = r[s]
+    if form == "sun":
+        out[s] = tau0 * math.log(math.pi / (2.0 * theta0)) / (rs - 1.0)
+    else:
+        u0 = math.cos(theta0)
+        one_minus_u0 = 2.0 * math.sin(0.5 * theta0) ** 2  # 1 - cos(theta0) without cancellation
+        out[s] = tau0 * (-math.log(one_minus_u0) / (2.0 * (rs - 1.0)) + math.log(1.0 + u0) / (2.0 * (rs + 1.0))
+                         - np.log1p(-u0 / rs) / (1.0 - rs * rs))
+    return out if out.ndim else float(out)
+
+
 def _breakpoints(duration, *drives):
     """Corners of the pulse envelopes inside (0, duration), sorted."""
     corners = []

@@ -1,12 +1,18 @@
 """Macrospin dynamics against the analytic reference cases 1-5 of PHYSICS.md."""
 
+import dataclasses
 import math
+import re
 
 import numpy as np
 import pytest
+from scipy.integrate import quad
 
-from sttlab import Cylinder, Junction, Magnet, Pulse, simulate
+from sttlab import Cylinder, Junction, Magnet, Pulse, preset, simulate
 from sttlab.constants import gamma, mu0
+from sttlab.dynamics import analytic_switching_time
+
+CELL = preset("cofeb_mgo_40nm")
 
 GEOMETRY = Cylinder(diameter=50e-9, thickness=1.3e-9)
 
@@ -26,17 +32,6 @@ def case4_junction(alpha=0.01, **junction_options):
 def tilted_from_minus_z(degrees):
     theta = math.radians(degrees)
     return np.array([math.sin(theta), 0.0, -math.cos(theta)])
-
-
-def exact_switching_time(r, alpha, Hk, theta0):
-    """PHYSICS.md case 5: time for m_z to reach 0 from theta0 off -z at J = r J_c0 (constant eta)."""
-    u0 = math.cos(theta0)
-    integral = (
-        -math.log(1 - u0) / (2 * (r - 1))
-        + math.log(1 + u0) / (2 * (r + 1))
-        - (math.log(r - u0) - math.log(r)) / (1 - r**2)
-    )
-    return (1 + alpha**2) / (gamma * mu0 * alpha * Hk) * integral
 
 
 # --- case 1: Larmor precession and damping -------------------------------------------------
@@ -205,14 +200,10 @@ def test_in_plane_instability_threshold_uses_the_mean_transverse_stiffness():
 def test_switching_time_matches_the_exact_formula(method, r):
     """Case 5: t(m_z = 0) within 0.1 % of the exact result (18.925 ns at 1.5 J_c0)."""
     junction = case4_junction()
-    exact = exact_switching_time(r, 0.01, junction.free.Hk_eff, math.radians(2))
+    exact = analytic_switching_time(junction, r * junction.Jc0(), 2.0)
     run = simulate(junction, tilted_from_minus_z(2.0), 1.5 * exact, current_density=r * junction.Jc0(),
                    method=method, dt=1e-12)
     assert run.switching_time() == pytest.approx(exact, rel=1e-3)
-
-
-def test_case5_reference_number():
-    assert exact_switching_time(1.5, 0.01, 0.2 / mu0, math.radians(2)) == pytest.approx(18.925e-9, rel=1e-4)
 
 
 # --- pulses ------------------------------------------------------------------------------
@@ -221,7 +212,7 @@ def test_case5_reference_number():
 def test_a_current_pulse_switches_only_if_long_enough():
     junction = case4_junction()
     J = 3 * junction.Jc0()
-    t_sw = exact_switching_time(3.0, 0.01, junction.free.Hk_eff, math.radians(2))
+    t_sw = analytic_switching_time(junction, J, 2.0)
     short = Pulse(J, width=0.5 * t_sw, rise=50e-12, fall=50e-12)
     long_ = Pulse(J, width=1.3 * t_sw, rise=50e-12, fall=50e-12)
     assert not simulate(junction, tilted_from_minus_z(2.0), 4 * t_sw, current_density=short).switched
@@ -297,3 +288,79 @@ def test_a_magnet_alone_cannot_carry_current():
 def test_bad_pulses(kwargs, name):
     with pytest.raises(ValueError, match=name):
         Pulse(1e10, **kwargs)
+
+
+# --------------------------------------------------------------------------- closed-form switching time
+
+
+def test_switching_time_case5_reference_number():
+    """PHYSICS.md case 5: 18.925 ns at 1.5 J_c0 from 2 degrees (CODATA gamma); the case quotes 5 digits."""
+    j = case4_junction()
+    assert analytic_switching_time(j, 1.5 * j.Jc0(), 2.0) == pytest.approx(18.925e-9, rel=3e-5)
+
+
+@pytest.mark.parametrize("r", [1.01, 1.2, 1.5, 3.0, 10.0])
+@pytest.mark.parametrize("tilt", [0.5, 2.0, 20.0])
+def test_switching_time_is_the_integral_of_the_polar_equation(r, tilt):
+    """tau0 d(theta)/dt = sin(theta) (r - cos(theta)), integrated numerically from theta0 to the equator.
+
+    quad reaches ~1e-12 on this smooth integrand; 1e-9 leaves room for the
+    closed form's logarithms at r close to 1.
+    """
+    tau0 = CELL.free.relaxation_time
+    integral, error = quad(lambda th: 1.0 / (math.sin(th) * (r - math.cos(th))), math.radians(tilt), math.pi / 2,
+                           epsabs=0, epsrel=1e-12, limit=200)
+    expected = tau0 * integral
+    assert analytic_switching_time(CELL, r * CELL.Jc0(), tilt) == pytest.approx(expected, rel=1e-9)
+
+
+def test_sun_estimate_and_its_constant_offset():
+    """Sun's form is tau0 ln(pi/2 theta0)/(r-1); for theta0 -> 0 the exact time exceeds it by a constant.
+
+    Expanding 1 - cos(theta0) = theta0^2/2 in the exact result gives
+    t - t_Sun -> tau0 [(ln 2 / 2 - ln(pi/2))/(r - 1) + ln 2/(2(r + 1)) - ln(1 - 1/r)/(1 - r^2)];
+    at theta0 = 1e-4 degrees the neglected terms are ~1e-12 of tau0.
+    """
+    tau0, jc = CELL.free.relaxation_time, CELL.Jc0()
+    r = np.array([1.1, 1.5, 2.0, 4.0])
+    sun = analytic_switching_time(CELL, r * jc, 2.0, form="sun")
+    np.testing.assert_allclose(sun, tau0 * math.log(math.pi / (2 * math.radians(2.0))) / (r - 1), rtol=1e-14)
+    tiny = 1e-4
+    offset = (analytic_switching_time(CELL, r * jc, tiny)
+              - analytic_switching_time(CELL, r * jc, tiny, form="sun")) / tau0
+    limit = ((math.log(2) / 2 - math.log(math.pi / 2)) / (r - 1) + math.log(2) / (2 * (r + 1))
+             - np.log(1 - 1 / r) / (1 - r**2))
+    np.testing.assert_allclose(offset, limit, rtol=0, atol=1e-8)
+
+
+def test_switching_time_below_threshold_is_infinite_and_shapes_are_kept():
+    jc = CELL.Jc0()
+    t = analytic_switching_time(CELL, np.array([[-1.0, 0.0], [1.0, 2.0]]) * jc)
+    assert t.shape == (2, 2) and np.all(np.isinf(t[0])) and np.isinf(t[1, 0]) and np.isfinite(t[1, 1])
+    assert isinstance(analytic_switching_time(CELL, 2 * jc), float)
+
+
+def test_switching_time_field_like_torque_moves_only_jc0():
+    """With xi != 0 the polar equation is unchanged in units of J / J_c0(xi): the same time at the same ratio."""
+    plain, fl = case4_junction(), case4_junction(field_like=5.0)
+    assert fl.Jc0() == pytest.approx(plain.Jc0() / (1 + 0.01 * 5.0), rel=1e-14)
+    assert analytic_switching_time(fl, 2 * fl.Jc0()) == pytest.approx(
+        analytic_switching_time(plain, 2 * plain.Jc0()), rel=1e-14)
+    run = simulate(fl, (math.sin(math.radians(2)), 0, -math.cos(math.radians(2))), 20e-9,
+                   current_density=2 * fl.Jc0())
+    assert run.switching_time() == pytest.approx(analytic_switching_time(fl, 2 * fl.Jc0()), rel=1e-3)
+
+
+@pytest.mark.parametrize(("junction", "kwargs", "name"), [
+    (CELL, {"tilt_deg": 0.0}, "tilt_deg"),
+    (CELL, {"tilt_deg": 90.0}, "tilt_deg"),
+    (CELL, {"form": "approximate"}, "form"),
+    (CELL, {"current_density": float("nan")}, "current_density"),
+    (dataclasses.replace(CELL, efficiency="slonczewski2002", Lambda=2.0), {}, "junction.efficiency"),
+    (Junction(Magnet(Ms=8e5, geometry=Cylinder(50e-9, 2e-9), alpha=0.01, Ku=5e4, easy_axis=(1, 0, 0)),
+              polarizer=(1, 0, 0)), {}, "junction needs equal"),
+])
+def test_switching_time_rejects_bad_input(junction, kwargs, name):
+    args = {"current_density": 2.0 * CELL.Jc0()} | kwargs
+    with pytest.raises(ValueError, match=rf"^{re.escape(name)}"):
+        analytic_switching_time(junction, **args)

@@ -245,3 +245,8 @@ def figure_defaults(function):
     """
     return {name: p.default for name, p in inspect.signature(function).parameters.items()
             if p.default is not inspect.Parameter.empty}
+
+
+def minus_signs(text):
+    """``text`` with hyphens as typographic minus signs (U+2212), for numbers printed in figures."""
+    return text.replace("-", "\N{MINUS SIGN}")

@@ -32,7 +32,7 @@ from ..constants import e
 from ..transport import (FAR_BOUNDARIES, material, material_names, polarization, spin_accumulation,
                          spin_current_density, spin_diffusion_steady, spin_transmission, two_current_resistance)
 from ..valet_fert import Layer, spin_valve, spin_valve_resistance, valet_fert_fd
-from .common import PALETTE, STYLE, draw_value_table, new_figure
+from .common import PALETTE, STYLE, draw_value_table, minus_signs, new_figure
 
 #: Finite-difference resolution of :func:`spin_accumulation_figure`: grid intervals per lambda_sf,
 #: and the smallest and largest number of intervals across the spacer.
@@ -40,11 +40,6 @@ POINTS_PER_LAMBDA = 20
 MIN_INTERVALS, MAX_INTERVALS = 40, 40_000
 
 _UP, _DOWN = PALETTE["blue"], PALETTE["vermillion"]
-
-
-def _minus(text):
-    """Typographic minus signs in a plain-text number."""
-    return text.replace("-", "\N{MINUS SIGN}")
 
 
 def polarization_figure(sigma_ratio=3.0, *, J_c=1e11):
@@ -108,7 +103,7 @@ def polarization_figure(sigma_ratio=3.0, *, J_c=1e11):
             ax2.axhline(level, color="0.82", linewidth=0.6, zorder=0)
         ax2.plot([ratio], [P], marker="o", markersize=7, color=PALETTE["orange"], zorder=5, gid="point")
         ax2.plot([ratio, ratio], [-1.15, P], color=PALETTE["orange"], linewidth=0.8, linestyle=":")
-        ax2.text(ratio * 1.35 if ratio < 10 else ratio / 1.35, P - 0.08, f"P = {_minus(f'{P:.3f}')}",
+        ax2.text(ratio * 1.35 if ratio < 10 else ratio / 1.35, P - 0.08, f"P = {minus_signs(f'{P:.3f}')}",
                  ha="left" if ratio < 10 else "right", va="top", color=PALETTE["orange"], gid="P")
         ax2.set_xlim(low, high)
         ax2.set_ylim(-1.15, 1.15)
@@ -132,7 +127,7 @@ def polarization_figure(sigma_ratio=3.0, *, J_c=1e11):
         ax3.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=1, fontsize=8.5)
         ax3.text(0.04, 0.96, f"$J_s = P\\,\\frac{{\\hbar}}{{2e}}\\,J_c$", transform=ax3.transAxes, ha="left",
                  va="top", fontsize=10)
-        ax3.text(0.04, 0.8, _minus(f"{J_s * scale_s:#.3g} μJ/m²"), transform=ax3.transAxes, ha="left",
+        ax3.text(0.04, 0.8, minus_signs(f"{J_s * scale_s:#.3g} μJ/m²"), transform=ax3.transAxes, ha="left",
                  va="top", fontsize=9.5, color=PALETTE["orange"], gid="J_s")
         ax3.text(0.04, 0.7, f"at {J_c:.2e} A/m²".replace("e+", "e"), transform=ax3.transAxes, ha="left",
                  va="top", fontsize=9, color="0.3")
