@@ -176,8 +176,9 @@ def current_reduced_barrier(Delta, current_ratio, exponent=2.0):
     (2004), doi:10.1103/PhysRevLett.92.088302; Li & Zhang, Phys. Rev. B 69,
     134416 (2004), doi:10.1103/PhysRevB.69.134416) treats the torque as a
     raised effective temperature and fits in-plane junctions, whose easy-plane
-    anisotropy breaks the axial symmetry; fitting ``n = 1`` to perpendicular
-    data overestimates ``Delta`` at low current.
+    anisotropy breaks the axial symmetry. Fitted to perpendicular data taken
+    at currents around ``i0``, the linear law extrapolates to
+    ``Delta (1 - i0^2)``: it underestimates ``Delta``.
 
     Parameters
     ----------

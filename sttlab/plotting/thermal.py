@@ -1,0 +1,781 @@
+"""Chapter 5 figures: thermal fluctuations, Neel-Brown escape, switching statistics, write errors.
+
+Each figure function takes SI arguments (currents in units of the critical
+current ``I_c0``), validates them (a bad value raises :class:`ValueError`
+naming the parameter) and returns a :class:`matplotlib.figure.Figure`. The
+ensembles are :func:`sttlab.thermal.simulate_ensemble` runs started from
+:func:`sttlab.thermal.boltzmann_states`; the deterministic switching time is
+:func:`sttlab.dynamics.analytic_switching_time`. Every figure starts
+from the ``cofeb_mgo_40nm`` preset at 300 K (``Delta = 40``) or a copy of it
+with another damping. The explorers in :mod:`sttlab.explorers.thermal` call
+the same functions, and the defaults are their start values.
+
+Examples
+--------
+>>> fig = ensemble_sphere_figure(time=0.0, n=200)  # the thermal start: no dynamics yet
+>>> [ax.name for ax in fig.axes]
+['3d', 'rectilinear']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+
+import matplotlib as mpl
+import numpy as np
+from scipy import integrate
+from scipy.interpolate import PchipInterpolator
+
+from .. import _validate as check
+from ..constants import gamma, mu0
+from ..dynamics import analytic_switching_time
+from ..fokker_planck import (effective_potential, escape_rate, mean_first_passage_time, switching_probability,
+                             write_error_rate)
+from ..llg import field_scale, pack
+from ..params import Cylinder, preset
+from ..thermal import DEFAULT_PHASE_STEP, boltzmann_states, neel_brown_rate, simulate_ensemble
+from ..thermal import switching_probability as ensemble_switching_probability
+from .common import PALETTE, STYLE, draw_unit_sphere, draw_value_table, draw_vector, minus_signs, new_figure
+
+#: Every figure starts from this junction (Ikeda et al. 2010; see :func:`sttlab.params.preset_source`).
+PRESET = "cofeb_mgo_40nm"
+_CELL = preset(PRESET)
+_AP = (0.0, 0.0, -1.0)  # the initial well: antiparallel to the polarizer +z
+_UNSWITCHED, _SWITCHED = PALETTE["blue"], PALETTE["vermillion"]
+
+#: Temperature of the switching-probability and write-error figures (K).
+T_ROOM = 300.0
+#: Relaxation after each pulse (the bit is read once it has settled): five damping times of the free layer.
+SETTLE_TIMES = 5.0
+#: Escape threshold of :func:`escape_rate_figure`: ``x = m.u`` well inside the other well (``PHYSICS.md``).
+ESCAPE_X = 0.5
+#: Largest ``Delta`` on the left (rate) panel of :func:`escape_rate_figure`.
+LEFT_DELTA_MAX = 12.0
+#: Pulse widths (s) of the Fokker-Planck switching-probability curves, and the currents (I / I_c0) at which
+#: they are computed (denser where the probability rises for pulses of 1 ns to 10 us): each current's
+#: curve over all widths is computed once and kept, and the probability against current at any width is
+#: interpolated between them (monotone cubic, :class:`scipy.interpolate.PchipInterpolator`).
+PSW_WIDTHS = np.geomspace(1e-10, 1e-5, 241)
+PSW_RATIOS = (0.3, 0.45, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.7, 2.0, 2.5, 3.0)
+#: Fokker-Planck cells of the switching-probability curves: they agree with the default mesh to 0.01 in
+#: probability (tested); the write-error figure uses the default mesh.
+PSW_CELLS = 160
+#: Currents (I / I_c0) drawn against the pulse width in :func:`switching_probability_figure`.
+PSW_SHOWN = (0.6, 0.9, 1.2, 2.0)
+#: Longest pulse (s) simulated for ensemble points in the probability and write-error figures.
+ENSEMBLE_MAX_WIDTH = 40e-9
+#: Pulse widths (s) of the write-error curves; the axis ends where the lowest current reaches WER_FLOOR.
+WER_WIDTHS = np.geomspace(1e-10, 3e-6, 160)
+#: The smallest write-error rate drawn.
+WER_FLOOR = 1e-12
+
+
+def _count(name, value, low, high):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not low <= value <= high:
+        raise ValueError(f"{name} must be an integer in [{low}, {high}], got {value!r}")
+    return int(value)
+
+
+def _seed(value):
+    return _count("seed", value, 0, 2**32 - 1)
+
+
+def _with_alpha(alpha):
+    return dataclasses.replace(_CELL, free=dataclasses.replace(_CELL.free, alpha=alpha))
+
+
+def boltzmann_angle_density(theta, T, system=None):
+    """Boltzmann density of the angle ``theta`` between ``m`` and the axis of one well, in 1/rad.
+
+    On the sphere the uniform measure is ``dx`` with ``x = cos theta``, so the
+    zero-current Boltzmann weight ``exp(-E / kB T)`` of the well becomes, in the angle,
+
+    .. math::
+
+        p(\\theta) = \\frac{\\sin\\theta\\; e^{-\\Phi(\\theta)}}{\\int_0^{\\pi/2}\\sin\\theta'\\,
+                    e^{-\\Phi(\\theta')}\\,d\\theta'},\\qquad \\Phi = E / k_B T
+                    = \\Delta\\sin^2\\theta + {\\rm const}
+
+    on ``[0, pi/2]`` (``PHYSICS.md`` case 6; Brown, Phys. Rev. 130, 1677
+    (1963)), with ``Phi`` from :func:`sttlab.fokker_planck.effective_potential`
+    and the normalization by quadrature. For ``Delta >> 1`` it is the Rayleigh
+    density ``2 Delta theta exp(-Delta theta^2)``: most probable angle
+    ``1 / sqrt(2 Delta)``, mean square ``1 / Delta``.
+
+    Parameters
+    ----------
+    theta : float or array_like
+        Angle from the well's axis in rad; the density is 0 beyond ``pi/2``.
+    T : float
+        Temperature in K (> 0).
+    system : Magnet or Junction, optional
+        Axially symmetric; default the ``cofeb_mgo_40nm`` preset.
+
+    Examples
+    --------
+    >>> round(integrate.quad(boltzmann_angle_density, 0.0, math.pi / 2, args=(300.0,))[0], 10)
+    1.0
+    """
+    system = _CELL if system is None else system
+    theta = np.asarray(theta, dtype=float)
+
+    def weight(angle):  # relative to the bottom of the well at x = m.u = -1
+        x = -np.cos(np.clip(angle, 0.0, 0.5 * math.pi))
+        return np.sin(angle) * np.exp(-(effective_potential(system, T, x) - effective_potential(system, T, -1.0)))
+
+    norm = integrate.quad(weight, 0.0, 0.5 * math.pi, epsabs=0.0, epsrel=1e-12, limit=200)[0]
+    inside = (theta >= 0.0) & (theta <= 0.5 * math.pi)
+    return np.where(inside, weight(np.where(inside, theta, 0.0)) / norm, 0.0)
+
+
+# --------------------------------------------------------------------------- the thermal ensemble on the sphere
+
+
+def ensemble_sphere_figure(T=300.0, current_ratio=1.5, time=10e-9, *, n=300, seed=1):
+    """An ensemble of macrospins on the sphere, after a time under a constant current.
+
+    ``n`` copies of the preset start in the AP well (``m`` near ``-z``, the
+    polarizer is ``+z``) with directions drawn from the Boltzmann distribution
+    at ``T`` (:func:`sttlab.thermal.boltzmann_states`; at ``T = 0`` all start
+    exactly at ``-z``), and evolve for ``time`` under the stochastic LLG
+    equation (:func:`sttlab.thermal.simulate_ensemble`) with the current
+    ``I = current_ratio I_c0`` switched on at ``t = 0``. Left: where they are
+    (blue: still on the AP side of the equator, red: past it). Right: the
+    histogram of their polar angle ``theta`` against the zero-current
+    Boltzmann density of the AP well (:func:`boltzmann_angle_density`).
+
+    Parameters
+    ----------
+    T : float, optional
+        Temperature in K, in [0, 1000].
+    current_ratio : float, optional
+        ``I / I_c0`` (> 0 pushes towards P), in [-5, 5].
+    time : float, optional
+        Time in s since the current was switched on, in [0, 50e-9].
+    n : int, optional
+        Ensemble size, in [1, 20000].
+    seed : int, optional
+        Seed of the initial directions; the run uses ``seed + 1``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        ``fig.axes[0]`` (sphere; its two point sets have gids ``"ap-side"`` and
+        ``"p-side"``) and ``fig.axes[1]`` (histogram of ``theta`` in degrees,
+        density line labelled ``"Boltzmann..."``).
+    """
+    T = check.in_range("T", T, 0.0, 1000.0)
+    ratio = check.in_range("current_ratio", current_ratio, -5.0, 5.0)
+    time = check.in_range("time", time, 0.0, 50e-9)
+    n = _count("n", n, 1, 20_000)
+    seed = _seed(seed)
+    J = ratio * _CELL.Jc0()
+    if T > 0.0:
+        m = boltzmann_states(_CELL, T, n, around=_AP, seed=seed)
+    else:
+        m = np.tile(_AP, (n, 1))
+    if time > 0.0:
+        m = simulate_ensemble(_CELL, m, time, T=T, seed=seed + 1, current_density=J).m
+    theta_deg = np.degrees(np.arccos(np.clip(m[:, 2], -1.0, 1.0)))
+    past = m[:, 2] > 0.0
+
+    with mpl.rc_context(STYLE):
+        fig = new_figure((8.6, 3.8))
+        ax3 = fig.add_axes((0.0, 0.0, 0.36, 0.92), projection="3d")
+        draw_unit_sphere(ax3, axes="xy")
+        draw_vector(ax3, (0.0, 0.0, 1.3), "$p$", color=PALETTE["black"])
+        for mask, color, gid in ((~past, _UNSWITCHED, "ap-side"), (past, _SWITCHED, "p-side")):
+            ax3.scatter(*m[mask].T, s=4.0, color=color, depthshade=False, linewidths=0, gid=gid)
+        fig.text(0.18, 0.955, f"{n} macrospins at t = {time * 1e9:.3g} ns", ha="center", va="center",
+                 fontsize=STYLE["axes.titlesize"])
+
+        ax = fig.add_axes((0.43, 0.15, 0.33, 0.7))
+        bins = np.linspace(0.0, 180.0, 61)
+        ax.hist(theta_deg, bins=bins, density=True, histtype="stepfilled", color=PALETTE["sky_blue"], alpha=0.8,
+                label="ensemble")
+        if T > 0.0:
+            grid = np.linspace(90.0, 180.0, 721)
+            density = boltzmann_angle_density(np.radians(180.0 - grid), T) * math.pi / 180.0  # per degree
+            ax.plot(grid, density, color=PALETTE["black"], linewidth=1.2,
+                    label="Boltzmann, AP well, $I = 0$")
+        ax.axvline(90.0, color="0.75", linewidth=0.6, zorder=0)
+        ax.set_xlim(0.0, 180.0)
+        ax.set_xticks(np.arange(0, 181, 30))
+        ax.set_xlabel("polar angle $\\theta$ of $m$ from $p$ (deg)")
+        ax.set_ylabel("probability density (1/deg)")
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8.5)
+        draw_value_table(ax, [
+            ("$T$", f"{T:.0f} K"),
+            ("$\\Delta$", f"{_CELL.free.Delta(T):.1f}" if T > 0.0 else "∞"),
+            ("$I/I_{c0}$", minus_signs(f"{ratio:.2f}")),
+            ("$t$", f"{time * 1e9:.3g} ns"),
+            ("$m_z > 0$", f"{100.0 * np.mean(past):.1f} %"),
+        ], x=1.4, y=0.95, dy=0.1, fontsize=9)[-1].set_gid("past")
+    return fig
+
+
+# --------------------------------------------------------------------------- the Boltzmann distribution
+
+
+def boltzmann_figure(T=300.0, *, alphas=(0.01, 0.03), n=3000, duration=12e-9, seed=2):
+    """The stochastic LLG finds the Boltzmann distribution, at a rate set by the damping.
+
+    ``n`` copies of the preset start exactly at ``-z`` (as if cold) and
+    evolve with no current at ``T`` (:func:`sttlab.thermal.simulate_ensemble`),
+    once for each damping in ``alphas``. Left: the histogram of the polar angle
+    ``theta`` from ``-z`` at the end of the first run against
+    :func:`boltzmann_angle_density`. Right: the ensemble mean of
+    ``sin^2 theta`` against time for every damping, approaching the same
+    Boltzmann average (dashed) over a few relaxation times
+    ``tau_D = (1 + alpha^2) / (alpha gamma mu0 H_k,eff)``.
+
+    Parameters
+    ----------
+    T : float, optional
+        Temperature in K, in [50, 1000].
+    alphas : sequence of float, optional
+        Damping constants, each in [0.002, 1] (one to four of them).
+    n : int, optional
+        Ensemble size per run, in [100, 50000].
+    duration : float, optional
+        Simulated time in s, in (0, 100e-9].
+    seed : int, optional
+        Master seed (each run uses ``seed + k``).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two Axes: the histogram (degrees; Boltzmann line labelled ``"Boltzmann..."``)
+        and ``<sin^2 theta>`` against time in ns (one line per damping, labelled
+        ``"α = ..."``; the Boltzmann average labelled ``"Boltzmann..."``).
+    """
+    T = check.in_range("T", T, 50.0, 1000.0)
+    alphas = np.atleast_1d(np.asarray(alphas, dtype=float))
+    if alphas.ndim != 1 or not 1 <= alphas.size <= 4:
+        raise ValueError(f"alphas must hold one to four damping constants, got {alphas!r}")
+    alphas = [check.in_range("alphas", a, 0.002, 1.0) for a in alphas]
+    n = _count("n", n, 100, 50_000)
+    duration = check.in_range("duration", duration, 0.0, 100e-9, low_open=True)
+    seed = _seed(seed)
+    Delta = _CELL.free.Delta(T)
+    frames = 100
+    runs = []
+    for k, alpha in enumerate(alphas):
+        cell = _with_alpha(alpha)
+        run = _record_all(cell, T, n, duration, frames, seed + k)
+        runs.append((alpha, cell.free.relaxation_time, run))
+    theta = np.arccos(np.clip(-runs[0][2].m[:, 2], -1.0, 1.0))
+    mean_sin2 = integrate.quad(lambda x: math.sin(x) ** 2 * boltzmann_angle_density(x, T), 0.0, 0.5 * math.pi,
+                               points=[1.0 / math.sqrt(2.0 * Delta)])[0]
+
+    with mpl.rc_context(STYLE):
+        fig = new_figure((8.6, 3.5))
+        ax = fig.add_axes((0.08, 0.15, 0.38, 0.68))
+        top = min(90.0, math.degrees(5.0 / math.sqrt(Delta)))
+        bins = np.linspace(0.0, top, 41)
+        ax.hist(np.degrees(theta), bins=bins, density=True, histtype="stepfilled", color=PALETTE["sky_blue"],
+                alpha=0.85, label=f"stochastic LLG, {n} spins")
+        grid = np.linspace(0.0, top, 400)
+        ax.plot(grid, boltzmann_angle_density(np.radians(grid), T) * math.pi / 180.0, color=PALETTE["black"],
+                label="Boltzmann $\\propto \\sin\\theta\\,e^{-\\Delta\\sin^2\\theta}$")
+        mode = math.degrees(1.0 / math.sqrt(2.0 * Delta))
+        ax.axvline(mode, color=PALETTE["vermillion"], linewidth=1.0, linestyle=(0, (4, 2)), gid="mode")
+        ax.set_xlim(0.0, top)
+        ax.set_xlabel("angle $\\theta$ from the easy axis (deg)")
+        ax.set_ylabel("probability density (1/deg)")
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=8.5)
+        ax.text(0.97, 0.95, f"Δ = {Delta:.1f}\npeak at 1/√(2Δ) = {mode:.1f}°",
+                transform=ax.transAxes, ha="right", va="top", fontsize=9, color=PALETTE["vermillion"])
+
+        ax2 = fig.add_axes((0.6, 0.15, 0.38, 0.68))
+        colors = (PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"])
+        for (alpha, tau, run), color in zip(runs, colors):
+            sin2 = 1.0 - run.trajectories[:, :, 2] ** 2
+            ax2.plot(run.t * 1e9, sin2.mean(axis=1), color=color,
+                     label=f"α = {alpha:g},  τ_D = {tau * 1e9:.2g} ns")
+        ax2.axhline(mean_sin2, color=PALETTE["black"], linestyle=(0, (4, 3)), linewidth=1.1,
+                    label="Boltzmann average")
+        ax2.set_xlim(0.0, duration * 1e9)
+        ax2.set_ylim(0.0, 1.6 * mean_sin2)
+        ax2.set_xlabel("time $t$ (ns)")
+        ax2.set_ylabel("$\\langle\\sin^2\\theta\\rangle$")
+        ax2.legend(loc="lower right", fontsize=8.5)
+    return fig
+
+
+def _record_all(cell, T, n, duration, frames, seed):
+    """An ensemble from ``-z`` with every member's direction kept ``frames`` times, at the default step or finer."""
+    default = DEFAULT_PHASE_STEP / (gamma * mu0 * field_scale(pack(cell)))
+    every = math.ceil(duration / (frames * default))
+    return simulate_ensemble(cell, _AP, duration, T=T, n=n, seed=seed, dt=duration / (frames * every), record=n,
+                             save_every=every)
+
+
+# --------------------------------------------------------------------------- switching times above I_c0
+
+
+def deterministic_switching_times(theta0, current_ratio):
+    """The zero-temperature switching time from each initial angle, for the preset, in s.
+
+    :func:`sttlab.dynamics.analytic_switching_time` (time from ``theta0``
+    off AP to the equator; Sun, Phys. Rev. B 62, 570 (2000)) on 200
+    logarithmically spaced angles spanning ``theta0``, interpolated linearly in
+    ``ln theta0`` (the time is nearly linear in it; the interpolation error is
+    below 1e-5 relative).
+
+    Parameters
+    ----------
+    theta0 : array_like
+        Initial angles from ``-p`` in rad, each in (0, pi/2).
+    current_ratio : float
+        ``I / I_c0`` (> 1).
+
+    Returns
+    -------
+    ndarray
+        Times in s, the shape of ``theta0``.
+    """
+    theta0 = np.asarray(theta0, dtype=float)
+    if theta0.size == 0 or not np.all((theta0 > 0.0) & (theta0 < 0.5 * math.pi)):
+        raise ValueError("theta0 must hold angles in (0, pi/2) rad")
+    ratio = check.positive("current_ratio", current_ratio)
+    if ratio <= 1.0:
+        raise ValueError(f"current_ratio must be > 1 (below I_c0 a macrospin at T = 0 never switches), got {ratio!r}")
+    low, high = float(theta0.min()), float(theta0.max())
+    grid = np.geomspace(low, high, 200) if high > low else np.array([low])
+    J = ratio * _CELL.Jc0()
+    times = np.array([analytic_switching_time(_CELL, J, math.degrees(a)) for a in grid])
+    if grid.size == 1:
+        return np.full(theta0.shape, times[0])
+    return np.interp(np.log(theta0), np.log(grid), times)
+
+
+def switching_time_distribution_figure(current_ratio=1.5, *, T=300.0, n=2000, duration=60e-9, seed=3):
+    """Switching times of a thermal ensemble above ``I_c0``, against the spread of initial angles.
+
+    ``n`` copies of the preset start from the Boltzmann distribution of the AP
+    well at ``T`` (:func:`sttlab.thermal.boltzmann_states`) and run under the
+    constant current ``current_ratio I_c0`` (:func:`sttlab.thermal.simulate_ensemble`
+    with the thermal field on, ``threshold=0``: the first crossing of the
+    equator, each member stopped there). Left: the histogram of their
+    switching times, and the histogram of the zero-temperature switching times
+    of the same initial angles (:func:`deterministic_switching_times`): the
+    spread that the initial angle alone explains; and the Fokker-Planck
+    prediction with the noise on throughout, ``n`` times the increase over
+    each bin of the probability past the equator
+    (:func:`sttlab.fokker_planck.switching_probability` with the current on
+    and no relaxation; a member that recrosses the equator counts once in the
+    ensemble but can be taken back by it, which matters only close to
+    ``I_c0``). Right: every member's switching time against its initial
+    angle, on the deterministic curve.
+
+    Parameters
+    ----------
+    current_ratio : float, optional
+        ``I / I_c0``, in [1.1, 10].
+    T : float, optional
+        Temperature in K, in [50, 1000].
+    n : int, optional
+        Ensemble size, in [100, 50000].
+    duration : float, optional
+        Longest simulated time in s, in (0, 500e-9]; members that have not
+        switched by then are counted and left out of the histogram.
+    seed : int, optional
+        Seed of the initial directions; the run uses ``seed + 1``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two Axes: the histograms (gids ``"ensemble"``, ``"initial-angle"`` and ``"fokker-planck"``)
+        against time in ns, and the scatter (gid ``"members"``) with the
+        deterministic curve (label ``"T = 0..."``) against the initial angle in degrees.
+    """
+    ratio = check.in_range("current_ratio", current_ratio, 1.1, 10.0)
+    T = check.in_range("T", T, 50.0, 1000.0)
+    n = _count("n", n, 100, 50_000)
+    duration = check.in_range("duration", duration, 0.0, 500e-9, low_open=True)
+    seed = _seed(seed)
+    m0 = boltzmann_states(_CELL, T, n, around=_AP, seed=seed)
+    run = simulate_ensemble(_CELL, m0, duration, T=T, seed=seed + 1, current_density=ratio * _CELL.Jc0(),
+                            threshold=0.0, stop_on_switch=True)
+    theta0 = np.arccos(np.clip(-m0[:, 2], -1.0, 1.0))
+    predicted = deterministic_switching_times(theta0, ratio)
+    times = run.switching_times
+    done = np.isfinite(times)
+    ns = 1e9
+    top = max(float(np.quantile(times[done], 0.995)) if done.any() else 0.0, float(np.quantile(predicted, 0.995)))
+    edges = np.linspace(0.0, min(duration, 1.05 * top), 61)
+    # the Fokker-Planck probability past the equator at each bin edge, with the current on throughout
+    past = switching_probability(_CELL, T, edges, ratio * _CELL.Jc0(), n_cells=PSW_CELLS)
+    fp_mean = float(np.sum(0.5 * (edges[1:] + edges[:-1]) * np.diff(past)) / past[-1])
+
+    with mpl.rc_context(STYLE):
+        fig = new_figure((8.6, 3.6))
+        ax = fig.add_axes((0.075, 0.15, 0.4, 0.66))
+        bins = edges * ns
+        ax.hist(times[done] * ns, bins=bins, density=False, histtype="stepfilled", color=PALETTE["sky_blue"],
+                alpha=0.85, gid="ensemble", label=f"stochastic LLG at {T:.0f} K")
+        ax.hist(predicted * ns, bins=bins, histtype="step", color=PALETTE["black"], linewidth=1.3,
+                gid="initial-angle", label="initial angle only ($T = 0$ run)")
+        ax.stairs(n * np.diff(past), bins, color=PALETTE["vermillion"], linewidth=1.6, gid="fokker-planck",
+                  label="Fokker-Planck, noise throughout")
+        ax.set_xlim(bins[0], bins[-1])
+        ax.set_xlabel("switching time $t_{\\rm sw}$ (ns)")
+        ax.set_ylabel(f"members per {bins[1] - bins[0]:.2g} ns")
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=8.5)
+        rows = [
+            ("$I/I_{c0}$", f"{ratio:.3g}"),
+            ("$\\langle t_{\\rm sw}\\rangle$", f"{np.mean(times[done]) * ns:.2f} ns" if done.any() else "—"),
+            ("Fokker-Planck", f"{fp_mean * ns:.2f} ns"),
+            ("initial angle only", f"{np.mean(predicted) * ns:.2f} ns"),
+        ]
+        if not done.all():
+            rows.append(("not switched", f"{np.sum(~done)}"))
+
+        ax2 = fig.add_axes((0.6, 0.15, 0.38, 0.66))
+        angles = np.degrees(theta0)
+        ax2.plot(angles[done], times[done] * ns, linestyle="none", marker="o", markersize=2.0, alpha=0.5,
+                 color=PALETTE["sky_blue"], gid="members", label="members")
+        order = np.argsort(theta0)
+        ax2.plot(angles[order], predicted[order] * ns, color=PALETTE["black"], linewidth=1.4,
+                 label="$T = 0$: deterministic, from $\\theta_0$")
+        ax2.set_xscale("log")
+        draw_value_table(ax2, rows, x=0.74, y=0.95, dy=0.07, fontsize=8.5)
+        ax2.set_xlabel("initial angle $\\theta_0$ from AP (deg)")
+        ax2.set_ylabel("switching time (ns)")
+        ax2.set_ylim(0.0, 1.4 * bins[-1])  # room for the table above the members
+        ax2.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8.5)
+    return fig
+
+
+# --------------------------------------------------------------------------- Neel-Brown escape
+
+
+def _with_delta(Delta, alpha):
+    """The preset's free layer at another diameter (``Delta`` at 300 K scales with the area) and damping."""
+    free = _CELL.free
+    diameter = free.geometry.diameter * math.sqrt(Delta / free.Delta(300.0))
+    return dataclasses.replace(free, geometry=Cylinder(diameter=diameter, thickness=free.thickness), alpha=alpha)
+
+
+def escape_rate_figure(*, Deltas=(2.5, 3.5, 5.0), n=400, alpha=0.1, seed=4):
+    """Escape over the barrier: Brown's asymptote, the exact Fokker-Planck rate and stochastic-LLG ensembles.
+
+    Free layers of the preset's stack at 300 K with the diameter chosen for
+    each ``Delta`` (``Delta`` grows with the area). Lines, against ``Delta``:
+    Brown's ``f0 exp(-Delta)`` (:func:`sttlab.thermal.neel_brown_rate`), the
+    exact escape rate ``Gamma`` (:func:`sttlab.fokker_planck.escape_rate`,
+    from the lowest eigenvalue) and ``1 / tau`` with ``tau`` the mean
+    first-passage time from the well bottom ``x = m.u = -1`` to ``x = 0.5``
+    (:func:`sttlab.fokker_planck.mean_first_passage_time`), all times
+    ``tau_D``, which makes them independent of the damping. Points: ``n``
+    members at each of ``Deltas`` started at ``x = -1`` and stopped when
+    ``x > 0.5`` (:func:`sttlab.thermal.simulate_ensemble`, damping ``alpha``,
+    Heun step ``tau_D / 200`` or finer), ``1 / <t>`` with its standard error.
+    Left: the rates up to ``Delta = 12`` (logarithmic); right: each divided by
+    Brown's, up to ``Delta = 60``.
+
+    Parameters
+    ----------
+    Deltas : sequence of float, optional
+        Barriers of the ensemble points, each in [1.5, 8] (at most five).
+    n : int, optional
+        Members per point, in [50, 20000].
+    alpha : float, optional
+        Damping of the simulated magnets, in [0.05, 1].
+    seed : int, optional
+        Master seed (point ``k`` uses ``seed + k``).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two Axes (the left one up to ``Delta`` = 12); each has lines labelled ``"Brown..."``,
+        ``"exact..."`` and ``"1 / mean time..."`` and the ensemble points as an errorbar container
+        (gid ``"ensemble"`` on its line).
+    """
+    Deltas = np.atleast_1d(np.asarray(Deltas, dtype=float))
+    if Deltas.ndim != 1 or Deltas.size > 5:
+        raise ValueError(f"Deltas must hold at most five barriers, got {Deltas!r}")
+    Deltas = np.array([check.in_range("Deltas", d, 1.5, 8.0) for d in Deltas])
+    n = _count("n", n, 50, 20_000)
+    alpha = check.in_range("alpha", alpha, 0.05, 1.0)
+    seed = _seed(seed)
+    T = 300.0
+    grid = np.geomspace(2.0, 60.0, 90)
+    magnets = [_with_delta(D, alpha) for D in grid]
+    tau_D = magnets[0].relaxation_time  # the same for every diameter
+    brown = np.array([neel_brown_rate(m, T) for m in magnets]) * tau_D
+    exact = np.array([escape_rate(m, T) for m in magnets]) * tau_D
+    first = np.array([1.0 / mean_first_passage_time(m, T, -1.0, ESCAPE_X) for m in magnets]) * tau_D
+    points, errors = [], []
+    for k, D in enumerate(Deltas):
+        magnet = _with_delta(D, alpha)
+        expected = mean_first_passage_time(magnet, T, -1.0, ESCAPE_X)
+        dt = min(magnet.relaxation_time / 200.0, DEFAULT_PHASE_STEP / (gamma * mu0 * field_scale(pack(magnet))))
+        run = simulate_ensemble(magnet, _AP, 40.0 * expected, T=T, n=n, seed=seed + k, dt=dt, threshold=ESCAPE_X,
+                                stop_on_switch=True)
+        done = run.switching_times[np.isfinite(run.switching_times)]
+        mean = float(done.mean())  # the few (about e^-40) unfinished members are left out
+        points.append(tau_D / mean)
+        errors.append(tau_D / mean * float(done.std(ddof=1)) / math.sqrt(done.size) / mean)
+    points, errors = np.array(points), np.array(errors)
+    brown_at = np.array([neel_brown_rate(_with_delta(D, alpha), T) for D in Deltas]) * tau_D
+
+    with mpl.rc_context(STYLE):
+        fig = new_figure((8.6, 3.6))
+        left, right = fig.add_axes((0.085, 0.15, 0.38, 0.66)), fig.add_axes((0.6, 0.15, 0.38, 0.66))
+        near = grid <= LEFT_DELTA_MAX
+        for ax, scale, scale_points, keep in ((left, 1.0, 1.0, near), (right, brown, brown_at, slice(None))):
+            scale = scale if np.ndim(scale) == 0 else scale[keep]
+            ax.plot(grid[keep], brown[keep] / scale, color=PALETTE["black"], linestyle=(0, (4, 3)), linewidth=1.2,
+                    label="Brown, $f_0 e^{-\\Delta}$")
+            ax.plot(grid[keep], exact[keep] / scale, color=PALETTE["blue"], linewidth=1.8,
+                    label="exact, Fokker-Planck")
+            ax.plot(grid[keep], first[keep] / scale, color=PALETTE["green"], linestyle=":", linewidth=1.4,
+                    label=f"1 / mean time to $x = {ESCAPE_X:g}$")
+            bars = ax.errorbar(Deltas, points / scale_points, yerr=errors / scale_points, fmt="o", markersize=5,
+                               color=PALETTE["vermillion"], capsize=3, label=f"stochastic LLG, {n} each")
+            bars.lines[0].set_gid("ensemble")
+            ax.set_xscale("log")
+            ax.set_xlabel("thermal stability factor $\\Delta$")
+        left.set_xlim(grid[0], LEFT_DELTA_MAX)
+        left.set_xticks([2, 3, 5, 7, 10], ["2", "3", "5", "7", "10"])
+        left.set_xticks([], minor=True)
+        left.set_yscale("log")
+        left.set_ylabel("escape rate $\\times\\ \\tau_D$")
+        left.legend(loc="lower left", fontsize=8.5)
+        right.set_xlim(grid[0], grid[-1])
+        right.set_xticks([2, 3, 5, 10, 20, 40, 60], ["2", "3", "5", "10", "20", "40", "60"])
+        right.set_xticks([], minor=True)
+        right.axhline(1.0, color="0.8", linewidth=0.6, zorder=0)
+        right.set_ylim(0.6, 1.1)
+        right.set_ylabel("rate / Brown's")
+        for D in (5.0, 10.0):
+            value = float(np.interp(math.log(D), np.log(grid), exact / brown))
+            right.annotate(f"{100.0 * (value - 1.0):+.0f} %".replace("-", "\N{MINUS SIGN}"), xy=(D, value),
+                           xytext=(0.0, -18.0), textcoords="offset points", ha="center", fontsize=9,
+                           color=PALETTE["blue"], arrowprops={"arrowstyle": "-", "color": PALETTE["blue"],
+                                                              "linewidth": 0.6})
+    return fig
+
+
+# --------------------------------------------------------------------------- switching probability
+
+
+@functools.lru_cache(maxsize=256)
+def _fp_curve(ratio):
+    """P_sw of the preset at 300 K over :data:`PSW_WIDTHS` for one current (kept: each costs ~0.2 s)."""
+    return switching_probability(_CELL, T_ROOM, PSW_WIDTHS, ratio * _CELL.Jc0(),
+                                 settle=SETTLE_TIMES * _CELL.free.relaxation_time, n_cells=PSW_CELLS)
+
+
+def _at_width(curve, width):
+    return float(np.interp(math.log(width), np.log(PSW_WIDTHS), curve))
+
+
+def switching_probability_figure(current_ratio=1.5, width=10e-9, *, ensemble=300, seed=5):
+    """Switching probability against pulse width and against current: Fokker-Planck and ensembles.
+
+    The preset at 300 K starts in the Boltzmann distribution of the AP well;
+    a rectangular pulse of ``I = current_ratio I_c0`` lasts ``width``, then the
+    magnet relaxes for five damping times with the current off and is read.
+    Lines: :func:`sttlab.fokker_planck.switching_probability` (mesh of
+    :data:`PSW_CELLS` cells, interpolated in ``ln width`` between the
+    :data:`PSW_WIDTHS`). Points: :func:`sttlab.thermal.switching_probability`
+    with ``ensemble`` members each and the same relaxation, with 95 % Wilson
+    intervals. Left: against the width, for :data:`PSW_SHOWN` and for
+    ``current_ratio`` (bold, with points at four widths); right: against
+    ``I / I_c0`` (:data:`PSW_RATIOS`) at ``width`` (points at five currents).
+
+    Parameters
+    ----------
+    current_ratio : float, optional
+        ``I / I_c0``, in [0.3, 3]; a current of :data:`PSW_RATIOS` is drawn at once after the first time.
+    width : float, optional
+        Pulse width in s, in [1e-10, 1e-5].
+    ensemble : int, optional
+        Members per ensemble point, 0 (no points) or in [20, 20000].
+    seed : int, optional
+        Master seed of the ensembles.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two Axes: P_sw against the width in ns (logarithmic; the bold line has
+        gid ``"selected"``) and against ``I / I_c0`` (gid ``"fp-current"``).
+        Ensemble points are errorbar containers whose data line has gid
+        ``"ensemble-width"`` or ``"ensemble-current"``.
+    """
+    ratio = check.in_range("current_ratio", current_ratio, 0.3, 3.0)
+    width = check.in_range("width", width, 1e-10, 1e-5)
+    ensemble = 0 if ensemble == 0 else _count("ensemble", ensemble, 20, 20_000)
+    seed = _seed(seed)
+    selected = _fp_curve(ratio)
+    across = np.array([_at_width(_fp_curve(r), width) for r in PSW_RATIOS])
+    fine = np.linspace(PSW_RATIOS[0], PSW_RATIOS[-1], 271)
+    smooth = np.clip(PchipInterpolator(PSW_RATIOS, across)(fine), 0.0, 1.0)
+    settle = SETTLE_TIMES * _CELL.free.relaxation_time
+    jc = _CELL.Jc0()
+    by_width = by_current = None
+    # ensemble points only where they are informative (P_sw between 5 and 95 %) and cheap (pulses <= 40 ns)
+    inside = PSW_WIDTHS[(selected > 0.05) & (selected < 0.95) & (PSW_WIDTHS <= ENSEMBLE_MAX_WIDTH)]
+    if ensemble and inside.size > 1:
+        by_width = ensemble_switching_probability(_CELL, T_ROOM, np.geomspace(inside[0], inside[-1], 4), ratio * jc,
+                                                  n=ensemble, seed=seed, settle=settle)
+    rising = fine[(smooth > 0.05) & (smooth < 0.95)]
+    if ensemble and width <= ENSEMBLE_MAX_WIDTH and rising.size > 1:
+        by_current = ensemble_switching_probability(_CELL, T_ROOM, [width], np.linspace(rising[0], rising[-1], 5) * jc,
+                                                    n=ensemble, seed=seed + 1, settle=settle)
+    ns = 1e9
+
+    with mpl.rc_context(STYLE):
+        fig = new_figure((8.6, 3.7))
+        ax = fig.add_axes((0.075, 0.15, 0.41, 0.63))
+        shades = (PALETTE["sky_blue"], PALETTE["green"], PALETTE["orange"], PALETTE["purple"])
+        for r, color in zip(PSW_SHOWN, shades):
+            ax.plot(PSW_WIDTHS * ns, _fp_curve(r), color=color, linewidth=1.0, label=f"{r:g}")
+        ax.plot(PSW_WIDTHS * ns, selected, color=PALETTE["black"], linewidth=2.0, gid="selected",
+                label=f"{ratio:.3g} (selected)")
+        ax.axvline(width * ns, color=PALETTE["vermillion"], linewidth=0.9, linestyle=(0, (4, 2)))
+        ax.plot([width * ns], [_at_width(selected, width)], marker="o", color=PALETTE["vermillion"], markersize=6,
+                zorder=6)
+        if by_width is not None:
+            p = by_width.probability[0]
+            bars = ax.errorbar(by_width.widths * ns, p, yerr=[p - by_width.low[0], by_width.high[0] - p], fmt="s",
+                               markersize=4.5, color=PALETTE["vermillion"], capsize=2.5, zorder=7)
+            bars.lines[0].set_gid("ensemble-width")
+        ax.set_xscale("log")
+        ax.set_xlim(PSW_WIDTHS[0] * ns, PSW_WIDTHS[-1] * ns)
+        ax.set_ylim(-0.03, 1.03)
+        ax.set_xlabel("pulse width (ns)")
+        ax.set_ylabel("switching probability $P_{\\rm sw}$")
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=5, fontsize=8, handlelength=1.2,
+                  columnspacing=0.8, title="$I/I_{c0}$", title_fontsize=8.5)
+
+        ax2 = fig.add_axes((0.6, 0.15, 0.38, 0.63))
+        ax2.plot(fine, smooth, color=PALETTE["black"], linewidth=1.8, gid="fp-current", label="Fokker-Planck")
+        ax2.plot(PSW_RATIOS, across, linestyle="none", marker="o", markersize=2.5, color=PALETTE["black"],
+                 gid="fp-computed")
+        ax2.plot([ratio], [_at_width(selected, width)], marker="o", color=PALETTE["vermillion"], markersize=6,
+                 zorder=6)
+        if by_current is not None:
+            p = by_current.probability[:, 0]
+            bars = ax2.errorbar(by_current.current_densities / jc, p, yerr=[p - by_current.low[:, 0],
+                                by_current.high[:, 0] - p], fmt="s", markersize=4.5, color=PALETTE["vermillion"],
+                                capsize=2.5, zorder=7, label=f"stochastic LLG, {ensemble} each")
+            bars.lines[0].set_gid("ensemble-current")
+        ax2.axvline(1.0, color="0.8", linewidth=0.6, zorder=0)
+        ax2.set_xlim(PSW_RATIOS[0], PSW_RATIOS[-1])
+        ax2.set_ylim(-0.03, 1.03)
+        ax2.set_xlabel("current $I/I_{c0}$")
+        ax2.set_ylabel("$P_{\\rm sw}$")
+        ax2.set_title(f"pulse of {width * ns:.3g} ns", fontsize=10)
+        ax2.legend(loc="lower right", fontsize=8.5)
+    return fig
+
+
+# --------------------------------------------------------------------------- write-error rate
+
+@functools.lru_cache(maxsize=256)
+def _wer_curve(ratio, Delta, alpha, n_cells):
+    """Write-error rate over :data:`WER_WIDTHS` at 300 K for the preset's stack with this Delta and damping."""
+    junction = dataclasses.replace(_CELL, free=_with_delta(Delta, alpha))
+    return write_error_rate(junction, T_ROOM, WER_WIDTHS, ratio * junction.Jc0(),
+                            settle=SETTLE_TIMES * junction.free.relaxation_time, n_cells=n_cells)
+
+
+def write_error_rate_figure(current_ratio=2.0, Delta=40.0, alpha=0.01, *, others=(1.5, 3.0, 4.0), ensemble=300,
+                            n_cells=None, seed=6):
+    """Write-error rate against pulse width down to 1e-12: Fokker-Planck, with ensemble points where cheap.
+
+    The preset's CoFeB/MgO stack at 300 K with the diameter that gives
+    ``Delta`` and with damping ``alpha``, starting in the Boltzmann
+    distribution of the AP well; a rectangular pulse of ``I = current_ratio
+    I_c0`` (``I_c0`` of this junction), then five damping times with the
+    current off. Lines: ``WER = 1 - P_sw`` from
+    :func:`sttlab.fokker_planck.write_error_rate` (logarithmic axis, linear
+    width axis, on which the long-pulse tail is a straight line); the selected
+    current is bold, ``others`` thin. Points: :func:`sttlab.thermal.switching_probability`
+    with ``ensemble`` members at four widths where ``0.05 < WER < 0.95``
+    (pulses up to 40 ns), with 95 % Wilson intervals.
+
+    Parameters
+    ----------
+    current_ratio : float, optional
+        ``I / I_c0``, in [1.1, 6].
+    Delta : float, optional
+        Thermal stability factor at 300 K, in [10, 100].
+    alpha : float, optional
+        Gilbert damping, in [0.002, 0.1].
+    others : sequence of float, optional
+        More currents (``I / I_c0``, each in [1.1, 6]) drawn thin; at most five.
+    ensemble : int, optional
+        Members per ensemble point, 0 (no points) or in [20, 20000].
+    n_cells : int or None, optional
+        Fokker-Planck mesh (see :func:`sttlab.fokker_planck.write_error_rate`).
+    seed : int, optional
+        Master seed of the ensemble.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One Axes: WER against the width in ns; the selected line has gid
+        ``"selected"``, the others are labelled by their ``I / I_c0``; the
+        ensemble points are an errorbar container whose data line has gid ``"ensemble"``.
+    """
+    ratio = check.in_range("current_ratio", current_ratio, 1.1, 6.0)
+    Delta = check.in_range("Delta", Delta, 10.0, 100.0)
+    alpha = check.in_range("alpha", alpha, 0.002, 0.1)
+    others = np.atleast_1d(np.asarray(others, dtype=float))
+    if others.ndim != 1 or others.size > 5:
+        raise ValueError(f"others must hold at most five current ratios, got {others!r}")
+    others = [check.in_range("others", r, 1.1, 6.0) for r in others]
+    ensemble = 0 if ensemble == 0 else _count("ensemble", ensemble, 20, 20_000)
+    seed = _seed(seed)
+    curves = {r: _wer_curve(r, Delta, alpha, n_cells) for r in (*others, ratio)}
+    slowest = curves[min(curves)]
+    below = np.flatnonzero(slowest < WER_FLOOR)
+    end = 1.1 * WER_WIDTHS[below[0]] if below.size else WER_WIDTHS[-1]
+    junction = dataclasses.replace(_CELL, free=_with_delta(Delta, alpha))
+    selected = curves[ratio]
+    points = None
+    inside = WER_WIDTHS[(selected > 0.05) & (selected < 0.95) & (WER_WIDTHS <= ENSEMBLE_MAX_WIDTH)]
+    if ensemble and inside.size > 1:
+        points = ensemble_switching_probability(junction, T_ROOM, np.linspace(inside[0], inside[-1], 4),
+                                                ratio * junction.Jc0(), n=ensemble, seed=seed,
+                                                settle=SETTLE_TIMES * junction.free.relaxation_time)
+    ns = 1e9
+
+    with mpl.rc_context(STYLE):
+        fig = new_figure((8.6, 3.7))
+        ax = fig.add_axes((0.085, 0.15, 0.6, 0.75))
+        shades = (PALETTE["sky_blue"], PALETTE["green"], PALETTE["orange"], PALETTE["purple"], PALETTE["blue"])
+        for r, color in zip(others, shades):
+            ax.plot(WER_WIDTHS * ns, curves[r], color=color, linewidth=1.1, label=f"{r:g}")
+        ax.plot(WER_WIDTHS * ns, selected, color=PALETTE["black"], linewidth=2.0, gid="selected",
+                label=f"{ratio:.3g} (selected)")
+        if points is not None:
+            wer = 1.0 - points.probability[0]
+            bars = ax.errorbar(points.widths * ns, wer, yerr=[wer - (1.0 - points.high[0]),
+                               (1.0 - points.low[0]) - wer], fmt="s", markersize=4.5, color=PALETTE["vermillion"],
+                               capsize=2.5, zorder=7, label=f"stochastic LLG, {ensemble} each")
+            bars.lines[0].set_gid("ensemble")
+        for level in (1e-3, 1e-6, 1e-9):
+            ax.axhline(level, color="0.88", linewidth=0.6, zorder=0)
+        ax.set_yscale("log")
+        ax.set_ylim(0.3 * WER_FLOOR, 2.0)
+        ax.set_xlim(0.0, end * ns)
+        ax.set_xlabel("pulse width (ns)")
+        ax.set_ylabel("write-error rate $1 - P_{\\rm sw}$")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8.5, title="$I/I_{c0}$",
+                  title_fontsize=9)
+        draw_value_table(ax, [
+            ("$\\Delta$", f"{Delta:.3g}"),
+            ("$\\alpha$", f"{alpha:.3g}"),
+            ("$\\tau_D$", f"{junction.free.relaxation_time * ns:.3g} ns"),
+            ("$I_{c0}$", f"{junction.Ic0() * 1e6:.3g} μA"),
+            ("diameter", f"{junction.free.geometry.diameter * ns:.3g} nm"),
+        ], x=1.2, y=0.3, dy=0.085, fontsize=9)
+    return fig
