@@ -1,20 +1,15 @@
-"""Chapter 1 figures (sttlab.plotting.llg) and explorers (sttlab.explorers.llg).
+"""Chapter 1 figures (sttlab.plotting.llg); its explorers are driven in test_explorers.py.
 
 The figures are checked for what they show, not only that they draw: the
 simulated precession against the exact solution (PHYSICS.md case 1), the
 annotated thermal stability factor against ``Magnet.Delta``, the plotted
-contributions against their sum. The explorers are driven to every corner of
-their slider ranges.
+contributions against their sum.
 """
 
-import functools
-import gc
-import itertools
 import math
 import re
 import subprocess
 import sys
-import weakref
 
 import matplotlib
 
@@ -27,28 +22,16 @@ from matplotlib.figure import Figure  # noqa: E402
 
 import sttlab  # noqa: E402
 from sttlab.constants import gamma, kB, mu0  # noqa: E402
-from sttlab.explorers import llg as explorers  # noqa: E402
 from sttlab.llg import larmor_solution  # noqa: E402
 from sttlab.plotting import llg as figures  # noqa: E402
-from sttlab.plotting.common import PALETTE, figure_defaults, png_bytes  # noqa: E402
+from sttlab.plotting.common import PALETTE, png_bytes  # noqa: E402
+from figure_parts import artist_by_gid, labelled_line  # noqa: E402
 
 PRESET = sttlab.preset("cofeb_mgo_40nm").free
 
 
-def _line(ax, label_start):
-    """The one line of ``ax`` whose label starts with ``label_start``."""
-    found = [line for line in ax.get_lines() if line.get_label().startswith(label_start)]
-    assert len(found) == 1, [line.get_label() for line in ax.get_lines()]
-    return found[0]
-
-
 def _texts(fig):
     return [t for ax in fig.axes for t in ax.texts] + list(fig.texts)
-
-
-def _text_by_gid(fig, gid):
-    found = [t for t in _texts(fig) if t.get_gid() == gid]
-    return found[0] if found else None
 
 
 # --------------------------------------------------------------------------- precession
@@ -71,12 +54,12 @@ def test_precession_figure_matches_exact_solution():
     """PHYSICS.md case 1: RK4 at 100 steps per period follows the exact damped precession to 1e-6."""
     field_T, alpha, theta0 = 0.3, 0.08, 50.0
     ax = figures.precession_figure(field_T=field_T, alpha=alpha, theta0_deg=theta0).axes[1]
-    t = _line(ax, "$m_x$").get_xdata() * 1e-9
-    m = np.column_stack([_line(ax, f"$m_{k}$").get_ydata() for k in "xyz"])
+    t = labelled_line(ax, "$m_x$").get_xdata() * 1e-9
+    m = np.column_stack([labelled_line(ax, f"$m_{k}$").get_ydata() for k in "xyz"])
     exact = larmor_solution(t, field_T, alpha, theta0)
     assert np.max(np.abs(m - exact)) < 1e-6
     # the dashed curve is the exact m_z, and the run covers the relaxation (m_z from cos(theta0) towards 1)
-    assert np.allclose(_line(ax, "exact").get_ydata(), exact[:, 2], rtol=0, atol=1e-15)
+    assert np.allclose(labelled_line(ax, "exact").get_ydata(), exact[:, 2], rtol=0, atol=1e-15)
     assert m[0, 2] == pytest.approx(math.cos(math.radians(theta0)))
     assert m[-1, 2] > 0.999
     # four relaxation times were simulated
@@ -97,9 +80,9 @@ def test_precession_figure_duration_limits():
     for alpha, periods in ((0.001, 40.0), (1.0, 3.0)):
         ax = figures.precession_figure(field_T=1.0, alpha=alpha, theta0_deg=30.0).axes[1]
         period = 2 * math.pi * (1 + alpha**2) / (gamma * 1.0)
-        assert _line(ax, "$m_x$").get_xdata()[-1] * 1e-9 == pytest.approx(periods * period, rel=1e-9)
+        assert labelled_line(ax, "$m_x$").get_xdata()[-1] * 1e-9 == pytest.approx(periods * period, rel=1e-9)
     ax = figures.precession_figure(duration=2e-9).axes[1]
-    assert _line(ax, "$m_x$").get_xdata()[-1] == pytest.approx(2.0)
+    assert labelled_line(ax, "$m_x$").get_xdata()[-1] == pytest.approx(2.0)
 
 
 @pytest.mark.parametrize(
@@ -139,8 +122,8 @@ def test_energy_figure_defaults_are_the_preset():
     assert ax.get_ylabel() == "energy $E(\\theta)\\,/\\,k_B T$"
     assert ax2.get_ylabel() == "energy density (MJ/m$^3$)"
     # the annotated Delta is Magnet.Delta of the preset (40.0 by construction of the preset)
-    delta = _text_by_gid(fig, "delta")
-    assert delta is not None and _text_by_gid(fig, "in-plane") is None
+    delta = artist_by_gid(fig, "delta")
+    assert delta is not None and artist_by_gid(fig, "in-plane") is None
     shown = float(re.fullmatch(r"Δ = ([0-9.]+)", delta.get_text()).group(1))
     assert shown == round(PRESET.Delta(300.0), 1) == 40.0
     # the curve is sttlab.llg.energy: its depth is the barrier K_eff V in kB T
@@ -153,8 +136,8 @@ def test_energy_figure_contributions_add_up():
     Ku, Ms, d, t, Ki = 0.3e6, 1.2e6, 50e-9, 1.1e-9, 0.9e-3
     fig = figures.energy_landscape_figure(Ku=Ku, Ms=Ms, diameter=d, thickness=t, Ki=Ki)
     ax2 = fig.axes[1]
-    parts = [_line(ax2, name).get_ydata() for name in ("bulk", "interface", "shape")]
-    total = _line(ax2, "sum").get_ydata()
+    parts = [labelled_line(ax2, name).get_ydata() for name in ("bulk", "interface", "shape")]
+    total = labelled_line(ax2, "sum").get_ydata()
     assert np.allclose(parts[0] + parts[1] + parts[2], total, rtol=0, atol=1e-12)
     # amplitudes at theta = 0: -K_u, -K_i/t, +mu0 Ms^2/2 (MJ/m^3), and -K_eff for the sum
     assert parts[0][0] == pytest.approx(-Ku * 1e-6)
@@ -166,7 +149,7 @@ def test_energy_figure_contributions_add_up():
     printed = [float(t.get_text().replace("\N{MINUS SIGN}", "-")) for t in ax2.texts]
     assert printed == pytest.approx([Ku * 1e-6, Ki / t * 1e-6, -0.5 * mu0 * Ms**2 * 1e-6, magnet.K_eff * 1e-6],
                                     abs=0.006)
-    delta = float(_text_by_gid(fig, "delta").get_text().split("=")[1])
+    delta = float(artist_by_gid(fig, "delta").get_text().split("=")[1])
     assert delta == round(magnet.Delta(300.0), 1)
 
 
@@ -176,9 +159,9 @@ def test_energy_figure_in_plane_says_so():
     magnet = sttlab.Magnet(Ms=PRESET.Ms, geometry=sttlab.Cylinder(PRESET.geometry.diameter, 3e-9), alpha=0.01,
                            Ki=PRESET.Ki)
     assert magnet.K_eff < 0
-    note = _text_by_gid(fig, "in-plane")
+    note = artist_by_gid(fig, "in-plane")
     assert note is not None and note.get_text().startswith("in-plane: no perpendicular barrier")
-    assert _text_by_gid(fig, "delta") is None
+    assert artist_by_gid(fig, "delta") is None
     E = fig.axes[0].get_lines()[0].get_ydata()
     assert np.argmin(E) == 180  # the minimum is at theta = 90 degrees (in-plane)
     assert fig.axes[1].get_title().startswith("shape wins")
@@ -228,101 +211,3 @@ def test_physics_does_not_import_plotting():
             "bad = [m for m in sys.modules if m.startswith(('matplotlib', 'ipywidgets', 'sttlab.plotting'))]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True)
-
-
-# --------------------------------------------------------------------------- explorers
-
-
-def _sliders(box):
-    return {w.description: w for row in box.children[:-1] for w in row.children}
-
-
-def _extremes(slider):
-    if hasattr(slider, "base"):  # FloatLogSlider: min and max are exponents
-        return slider.base**slider.min, slider.base**slider.max
-    return slider.min, slider.max
-
-
-class _Recorder:
-    """Wraps a figure function: records the arguments and weak references to the figures."""
-
-    def __init__(self, function):
-        self.function, self.calls, self.figures = function, [], []
-        functools.update_wrapper(self, function)  # keeps the signature, whose defaults the explorers read
-
-    def __call__(self, **kwargs):
-        fig = self.function(**kwargs)
-        self.calls.append(kwargs)
-        self.figures.append(weakref.ref(fig))
-        return fig
-
-
-def _check_frame(box):
-    outputs = box.children[-1].outputs
-    assert len(outputs) == 1
-    assert outputs[0]["output_type"] == "display_data"
-    assert outputs[0]["data"]["image/png"].startswith("iVBOR")  # base64 of the PNG signature
-
-
-EXPLORERS = [
-    (explorers.precession_explorer, "precession_figure", {"field_T": 1.0, "alpha": 1.0, "theta0_deg": 1.0}),
-    (explorers.energy_explorer, "energy_landscape_figure",
-     {"Ku": 1e6, "Ms": 1e6, "diameter": 1e-9, "thickness": 1e-9}),
-]
-
-
-@pytest.mark.parametrize(("make", "function", "scale"), EXPLORERS, ids=["precession", "energy"])
-def test_explorer_starts_at_the_figure_defaults(monkeypatch, make, function, scale):
-    recorder = _Recorder(getattr(figures, function))
-    monkeypatch.setattr(figures, function, recorder)
-    box = make()
-    _check_frame(box)
-    assert len(recorder.calls) == 1
-    defaults = figure_defaults(recorder.function)
-    for name, value in recorder.calls[0].items():
-        assert value == pytest.approx(defaults[name], rel=1e-12, abs=1e-300), name
-
-
-@pytest.mark.parametrize(("make", "function", "scale"), EXPLORERS, ids=["precession", "energy"])
-def test_explorer_every_slider_extreme_redraws(monkeypatch, make, function, scale):
-    plt.close("all")
-    recorder = _Recorder(getattr(figures, function))
-    monkeypatch.setattr(figures, function, recorder)
-    box = make()
-    sliders = _sliders(box)
-    names = list(scale)
-    controls = [sliders[d] for d in sliders]
-    assert len(controls) == len(names)
-    # each slider alone to its min and max, then every corner of the box of ranges
-    for control, name in zip(controls, names):
-        start = control.value
-        for value in _extremes(control):
-            control.value = value
-            _check_frame(box)
-            assert recorder.calls[-1][name] == pytest.approx(value * scale[name], rel=1e-12)
-        control.value = start
-    for corner in itertools.product(*(_extremes(c) for c in controls)):
-        for control, value in zip(controls, corner):
-            control.value = value  # redraws when the value changes
-        _check_frame(box)
-        assert [recorder.calls[-1][n] for n in names] == pytest.approx(
-            [v * scale[n] for v, n in zip(corner, names)], rel=1e-12)
-    assert len(recorder.calls) >= 2 ** len(controls)
-    # nothing leaks: no pyplot figures, and the old figures were freed
-    assert plt.get_fignums() == []
-    gc.collect()
-    alive = sum(ref() is not None for ref in recorder.figures)
-    assert alive == 0
-
-
-def test_explorer_shows_errors_and_raises(monkeypatch):
-    def broken(**kwargs):
-        raise ValueError("field_T must be > 0 T, got 0.0")
-
-    box = explorers.precession_explorer()
-    monkeypatch.setattr(figures, "precession_figure", broken)
-    slider = _sliders(box)["μ₀H (T)"]
-    with pytest.raises(ValueError, match="field_T"):
-        slider.value = 0.5
-    out = box.children[-1].outputs
-    assert out[0]["output_type"] == "stream" and "field_T" in out[0]["text"]

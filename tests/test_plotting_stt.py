@@ -1,4 +1,4 @@
-"""Chapter 3 figures (sttlab.plotting.stt) and explorers (sttlab.explorers.stt).
+"""Chapter 3 figures (sttlab.plotting.stt); its explorers are driven in test_explorers.py.
 
 The figures are checked for what they show: the torque arrows against the
 cross products of PHYSICS.md computed here with numpy (orthogonal to m,
@@ -7,16 +7,11 @@ it), the closed-form switching time against a numerical quadrature of the
 polar-angle equation and the PHYSICS.md case-5 number, the simulated switching
 times against it, the precession cone against the fixed point of the
 Slonczewski 2002 model, the critical currents against Junction.Jc0 and the
-phase-diagram states against the linear stability limits. The explorers are
-driven to every slider extreme and every corner of their ranges.
+phase-diagram states against the linear stability limits.
 """
 
 import dataclasses
-import functools
-import gc
 import math
-import re
-import weakref
 
 import matplotlib
 
@@ -25,30 +20,17 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from scipy.integrate import quad  # noqa: E402
 
 import sttlab  # noqa: E402
-from sttlab import Cylinder, Junction, Magnet, simulate  # noqa: E402
+from sttlab import simulate  # noqa: E402
 from sttlab.constants import e, gamma, hbar, mu0  # noqa: E402
 from sttlab.dynamics import analytic_switching_time  # noqa: E402
-from sttlab.explorers import stt as explorers  # noqa: E402
 from sttlab.phase_diagram import STATES  # noqa: E402
 from sttlab.plotting import stt as figures  # noqa: E402
 from sttlab.plotting.common import figure_defaults, png_bytes  # noqa: E402
+from figure_parts import artist_by_gid, labelled_line  # noqa: E402
 
 CELL = sttlab.preset("cofeb_mgo_40nm")
-
-
-def _line(ax, label_start):
-    found = [line for line in ax.get_lines() if line.get_label().startswith(label_start)]
-    assert len(found) == 1, [line.get_label() for line in ax.get_lines()]
-    return found[0]
-
-
-def _gid(fig, gid):
-    found = [a for ax in fig.axes for a in [*ax.texts, *ax.get_lines(), *ax.patches] if a.get_gid() == gid]
-    assert len(found) <= 1
-    return found[0] if found else None
 
 
 def _unit(theta_deg, phi_deg):
@@ -103,13 +85,13 @@ def test_torque_sizes_are_printed():
     J = ratio * CELL.Jc0()
     dl = gamma * hbar / (2 * e) * CELL.P * J / (CELL.free.Ms * CELL.free.thickness) * math.sin(math.radians(tm))
     H = CELL.free.Hk_eff * math.cos(math.radians(tm))
-    shown = {name: _gid(fig, f"size-{name}").get_text() for name in figures.ARROWS}
+    shown = {name: artist_by_gid(fig, f"size-{name}").get_text() for name in figures.ARROWS}
     assert shown["damping-like"] == f"{dl * 1e-9:.3g} rad/ns"
     assert shown["field-like"] == f"{xi * dl * 1e-9:.3g} rad/ns"
     prec = gamma * mu0 * abs(H) * math.sin(math.radians(tm))
     assert shown["precession"] == f"{prec * 1e-9:.3g} rad/ns"
     assert shown["damping"] == f"{CELL.free.alpha * prec * 1e-9:.3g} rad/ns"
-    assert _gid(fig, "note") is None
+    assert artist_by_gid(fig, "note") is None
 
 
 @pytest.mark.parametrize(("tm", "tp", "gone", "note"), [
@@ -123,17 +105,17 @@ def test_degenerate_directions_draw_and_say_so(tm, tp, gone, note):
     """m = +-p: no spin torque; m = +-z: no precession or damping. Draws without warnings (they are errors)."""
     fig = figures.torque_directions_figure(tm, 30.0, tp, 30.0, 0.5)
     assert set(_shafts(fig)) == set(figures.ARROWS) - gone
-    assert note in _gid(fig, "note").get_text()
+    assert note in artist_by_gid(fig, "note").get_text()
     png_bytes(fig, dpi=30)
 
 
 def test_no_current_no_spin_torque():
     fig = figures.torque_directions_figure(current_ratio=0.0)
     assert set(_shafts(fig)) == {"precession", "damping"}
-    assert _gid(fig, "note").get_text() == "no current: no spin torque"
+    assert artist_by_gid(fig, "note").get_text() == "no current: no spin torque"
     fig = figures.torque_directions_figure(field_like=0.0)
     assert set(_shafts(fig)) == {"precession", "damping", "damping-like"}
-    assert _gid(fig, "note").get_text() == "ξ = 0: no field-like torque"
+    assert artist_by_gid(fig, "note").get_text() == "ξ = 0: no field-like torque"
 
 
 @pytest.mark.parametrize(("kwargs", "name"), [
@@ -157,13 +139,13 @@ def test_switching_run_default_switches_at_the_closed_form_time():
     """
     fig = figures.switching_run_figure()
     ax = fig.axes[1]
-    t = _line(ax, "$m_z$").get_xdata() * 1e-9
-    mz = _line(ax, "$m_z$").get_ydata()
+    t = labelled_line(ax, "$m_z$").get_xdata() * 1e-9
+    mz = labelled_line(ax, "$m_z$").get_ydata()
     expected = analytic_switching_time(CELL, 2.0 * CELL.Jc0(), 2.0)
-    t_sw = _gid(fig, "t_sw").get_xdata()[0] * 1e-9
+    t_sw = artist_by_gid(fig, "t_sw").get_xdata()[0] * 1e-9
     assert t_sw == pytest.approx(expected, rel=1e-3)
-    assert _gid(fig, "verdict").get_text() == f"switched at {t_sw * 1e9:.2f} ns"
-    assert _gid(fig, "formula").get_text() == f"{expected * 1e9:.2f} ns"
+    assert artist_by_gid(fig, "verdict").get_text() == f"switched at {t_sw * 1e9:.2f} ns"
+    assert artist_by_gid(fig, "formula").get_text() == f"{expected * 1e9:.2f} ns"
     assert mz[0] == pytest.approx(-math.cos(math.radians(2.0)), abs=1e-15) and mz[-1] > 0.999
     assert t[-1] == pytest.approx(30e-9, rel=1e-12)  # 1.5 pulse widths
     png_bytes(fig, dpi=30)
@@ -179,11 +161,11 @@ def test_switching_run_default_switches_at_the_closed_form_time():
 def test_switching_run_threshold_follows_this_junction(kwargs, verdict, r):
     """The current is in units of the preset's J_c0; damping and polarization move this junction's own."""
     fig = figures.switching_run_figure(**kwargs)
-    assert _gid(fig, "verdict").get_text().startswith(verdict)
-    mz = _line(fig.axes[1], "$m_z$").get_ydata()
+    assert artist_by_gid(fig, "verdict").get_text().startswith(verdict)
+    mz = labelled_line(fig.axes[1], "$m_z$").get_ydata()
     assert (mz[-1] > 0.99) == verdict.startswith("switched")
-    assert (_gid(fig, "t_sw") is not None) == verdict.startswith("switched")
-    assert float(_gid(fig, "ratio").get_text()) == pytest.approx(r, rel=1e-3)
+    assert (artist_by_gid(fig, "t_sw") is not None) == verdict.startswith("switched")
+    assert float(artist_by_gid(fig, "ratio").get_text()) == pytest.approx(r, rel=1e-3)
 
 
 def test_switching_run_agrees_with_a_direct_simulation():
@@ -191,8 +173,8 @@ def test_switching_run_agrees_with_a_direct_simulation():
     J = 3.0 * CELL.Jc0()
     run = simulate(junction, _unit(178.0, 0.0), 15e-9, current_density=sttlab.Pulse(J, width=10e-9), rtol=1e-6)
     fig = figures.switching_run_figure(current_ratio=3.0, field_like=0.7, alpha=0.02, P=0.8, pulse_width=10e-9)
-    np.testing.assert_allclose(_line(fig.axes[1], "$m_x$").get_ydata(), run.m[:, 0], rtol=0, atol=1e-12)
-    assert _gid(fig, "t_sw").get_xdata()[0] == pytest.approx(run.switching_time() * 1e9, rel=1e-12)
+    np.testing.assert_allclose(labelled_line(fig.axes[1], "$m_x$").get_ydata(), run.m[:, 0], rtol=0, atol=1e-12)
+    assert artist_by_gid(fig, "t_sw").get_xdata()[0] == pytest.approx(run.switching_time() * 1e9, rel=1e-12)
 
 
 @pytest.mark.parametrize(("kwargs", "name"), [
@@ -213,7 +195,7 @@ def test_switching_time_figure_lines_and_points():
     fig = figures.switching_time_figure()
     left, right = fig.axes
     jc = CELL.Jc0()
-    exact, sun, sim = (_line(left, s) for s in ("exact", "Sun", "simulated"))
+    exact, sun, sim = (labelled_line(left, s) for s in ("exact", "Sun", "simulated"))
     r = exact.get_xdata()
     assert r[0] > 1.0 and r[-1] >= 5.0
     np.testing.assert_allclose(exact.get_ydata() * 1e-9, analytic_switching_time(CELL, r * jc), rtol=1e-14)
@@ -227,7 +209,7 @@ def test_switching_time_figure_lines_and_points():
     np.testing.assert_allclose(times[strong], closed[strong], rtol=1e-3)
     np.testing.assert_allclose(times, closed, rtol=1e-3)  # (1.5e-5 measured even at 1.1 J_c0)
     # the right panel is the inverse of the left, in 1/ns
-    np.testing.assert_allclose(_line(right, "simulated").get_ydata(), 1.0 / sim.get_ydata(), rtol=1e-14)
+    np.testing.assert_allclose(labelled_line(right, "simulated").get_ydata(), 1.0 / sim.get_ydata(), rtol=1e-14)
     # Sun's estimate is slower than the exact time near threshold at a 2-degree start
     assert sun.get_ydata()[np.searchsorted(r, 1.5)] > exact.get_ydata()[np.searchsorted(r, 1.5)]
 
@@ -250,24 +232,24 @@ def test_efficiency_figure_curves_cone_and_critical_currents():
     ax1 = fig.axes[0]
     for model in ("constant", "slonczewski1996", "slonczewski2002"):
         label = {"constant": "constant", "slonczewski1996": "Slonczewski 1996", "slonczewski2002": "Slonczewski 2002"}
-        line = _line(ax1, label[model])
+        line = labelled_line(ax1, label[model])
         cos = np.cos(np.radians(line.get_xdata()))
         np.testing.assert_allclose(line.get_ydata(), sttlab.spin_torque_efficiency(cos, model, P, Lam), rtol=1e-14)
-    eta02 = _line(ax1, "Slonczewski 2002").get_ydata()
+    eta02 = labelled_line(ax1, "Slonczewski 2002").get_ydata()
     assert eta02[0] == pytest.approx(P) and eta02[-1] == pytest.approx(P * Lam**2)  # eta(P) = P, eta(AP) = P Lambda^2
     # the stable cone of both angular models: u (B - C u) = r (B - C), the larger root, u = cos(tilt from AP)
     c = (1 + P) ** 3 / (4 * P**1.5)
     for model, (B, C) in {"slonczewski2002": (Lam**2 + 1, Lam**2 - 1), "slonczewski1996": (3 * c - 4, c)}.items():
         u = (B + math.sqrt(B * B - 4 * C * r * (B - C))) / (2 * C)
-        cone = _gid(fig, f"cone-{model}").get_xdata()[0]
+        cone = artist_by_gid(fig, f"cone-{model}").get_xdata()[0]
         assert cone == pytest.approx(math.degrees(math.acos(u)), abs=0.02)  # 0.5-degree grid, linear interpolation
-    assert _gid(fig, "cone-constant") is None  # constant efficiency: no orbit, the tilt grows all the way
+    assert artist_by_gid(fig, "cone-constant") is None  # constant efficiency: no orbit, the tilt grows all the way
     # bars: |J_c0| of both transitions; the 2002 model's ratio is Lambda^2
     for model in ("constant", "slonczewski1996", "slonczewski2002"):
         j = dataclasses.replace(CELL, efficiency=model, Lambda=Lam)
         for state in ("AP", "P"):
-            assert _gid(fig, f"Jc0-{state}-{model}").get_height() == pytest.approx(abs(j.Jc0(state)) * 1e-10)
-    ratio = _gid(fig, "Jc0-P-slonczewski2002").get_height() / _gid(fig, "Jc0-AP-slonczewski2002").get_height()
+            assert artist_by_gid(fig, f"Jc0-{state}-{model}").get_height() == pytest.approx(abs(j.Jc0(state)) * 1e-10)
+    ratio = artist_by_gid(fig, "Jc0-P-slonczewski2002").get_height() / artist_by_gid(fig, "Jc0-AP-slonczewski2002").get_height()
     assert ratio == pytest.approx(Lam**2, rel=1e-12)
     png_bytes(fig, dpi=30)
 
@@ -275,7 +257,7 @@ def test_efficiency_figure_curves_cone_and_critical_currents():
 def test_no_cone_below_the_lambda_threshold():
     """u (B - C u) has its maximum inside (0, 1) only for Lambda^2 > 3: at Lambda = 1.5 the tilt grows all the way."""
     fig = figures.efficiency_figure(P=0.5, Lambda=1.5, current_ratio=1.05)
-    assert _gid(fig, "cone-slonczewski2002") is None
+    assert artist_by_gid(fig, "cone-slonczewski2002") is None
 
 
 @pytest.mark.parametrize(("kwargs", "name"), [
@@ -306,13 +288,13 @@ def test_phase_diagram_figure_shows_the_four_regions():
     assert np.asarray(STATES)[states].tolist() == expected
     x, h = np.linspace(-12.2, 7.8, 5), np.array([-1.0, 0.0, 1.0])
     for state in ("P", "AP", "bistable", "precessional"):
-        label = _gid(fig, f"region-{state}")
+        label = artist_by_gid(fig, f"region-{state}")
         assert label.get_text() == state
         i, k = int(np.argmin(np.abs(h - label.get_position()[1]))), int(np.argmin(np.abs(x - label.get_position()[0])))
         assert expected[i][k] == state  # each label sits on a cell of its region
     assert {t.get_text() for t in ax.get_legend().get_texts()} >= {"P", "AP", "bistable", "precessional"}
     j = dataclasses.replace(CELL, efficiency="slonczewski2002", Lambda=3.0)
-    ap, p = _gid(fig, "limit-AP"), _gid(fig, "limit-P")
+    ap, p = artist_by_gid(fig, "limit-AP"), artist_by_gid(fig, "limit-P")
     np.testing.assert_allclose(ap.get_xdata(), 1 - ap.get_ydata(), rtol=1e-14)
     np.testing.assert_allclose(p.get_xdata(), j.Jc0("P") / j.Jc0("AP") * (1 + p.get_ydata()), rtol=1e-14)
     assert j.Jc0("P") / j.Jc0("AP") == pytest.approx(-9.0, rel=1e-12)  # -Lambda^2
@@ -350,97 +332,3 @@ def test_figures_are_not_registered_with_pyplot():
     figures.torque_directions_figure()
     figures.efficiency_figure()
     assert plt.get_fignums() == []
-
-
-# --------------------------------------------------------------------------- explorers
-
-
-def _sliders(box):
-    return [w for row in box.children[:-1] for w in row.children]
-
-
-def _extremes(slider):
-    if hasattr(slider, "base"):  # FloatLogSlider: min and max are exponents
-        return slider.base**slider.min, slider.base**slider.max
-    return slider.min, slider.max
-
-
-class _Recorder:
-    """Wraps a figure function: records the arguments and weak references to the figures."""
-
-    def __init__(self, function):
-        self.function, self.calls, self.figures = function, [], []
-        functools.update_wrapper(self, function)  # keeps the signature, whose defaults the explorers read
-
-    def __call__(self, **kwargs):
-        fig = self.function(**kwargs)
-        self.calls.append(kwargs)
-        self.figures.append(weakref.ref(fig))
-        return fig
-
-
-def _check_frame(box):
-    outputs = box.children[-1].outputs
-    assert len(outputs) == 1 and outputs[0]["output_type"] == "display_data"
-    assert outputs[0]["data"]["image/png"].startswith("iVBOR")  # base64 of the PNG signature
-
-
-EXPLORERS = [
-    (explorers.torque_directions_explorer, "torque_directions_figure",
-     ["theta_m_deg", "phi_m_deg", "theta_p_deg", "phi_p_deg", "field_like", "current_ratio"]),
-    (explorers.switching_explorer, "switching_run_figure", ["current_ratio", "field_like", "alpha", "P"]),
-]
-
-
-@pytest.mark.parametrize(("make", "function", "names"), EXPLORERS, ids=["torques", "switching"])
-def test_explorer_starts_at_the_figure_defaults(monkeypatch, make, function, names):
-    recorder = _Recorder(getattr(figures, function))
-    monkeypatch.setattr(figures, function, recorder)
-    box = make()
-    _check_frame(box)
-    assert len(recorder.calls) == 1 and list(recorder.calls[0]) == names
-    defaults = figure_defaults(recorder.function)
-    for name, value in recorder.calls[0].items():
-        assert value == pytest.approx(defaults[name], rel=1e-12, abs=1e-300), name
-
-
-@pytest.mark.parametrize(("make", "function", "names"), EXPLORERS, ids=["torques", "switching"])
-def test_explorer_every_slider_extreme_and_corner_redraws(monkeypatch, make, function, names):
-    """Each slider alone to its ends, then every corner of the box of ranges (in Gray-code order: one redraw each)."""
-    plt.close("all")
-    recorder = _Recorder(getattr(figures, function))
-    monkeypatch.setattr(figures, function, recorder)
-    box = make()
-    controls = _sliders(box)
-    assert len(controls) == len(names)
-    for control, name in zip(controls, names):
-        start = control.value
-        for value in _extremes(control):
-            control.value = value
-            _check_frame(box)
-            assert recorder.calls[-1][name] == pytest.approx(value, rel=1e-12)
-        control.value = start
-    n = len(controls)
-    for i in range(2**n):
-        gray = i ^ (i >> 1)
-        corner = [_extremes(c)[(gray >> k) & 1] for k, c in enumerate(controls)]
-        for control, value in zip(controls, corner):
-            control.value = value
-        _check_frame(box)
-        assert [recorder.calls[-1][name] for name in names] == pytest.approx(corner, rel=1e-12)
-    assert len(recorder.calls) >= 2**n
-    assert plt.get_fignums() == []
-    gc.collect()
-    assert sum(ref() is not None for ref in recorder.figures) == 0
-
-
-def test_explorer_shows_errors_and_raises(monkeypatch):
-    def broken(**kwargs):
-        raise ValueError("alpha must lie in [0.001, 1.0], got 0.0")
-
-    box = explorers.switching_explorer()
-    monkeypatch.setattr(figures, "switching_run_figure", broken)
-    with pytest.raises(ValueError, match="alpha"):
-        _sliders(box)[0].value = 1.0
-    out = box.children[-1].outputs
-    assert out[0]["output_type"] == "stream" and "alpha" in out[0]["text"]

@@ -1,4 +1,4 @@
-"""Chapter 5 figures (sttlab.plotting.thermal) and explorers (sttlab.explorers.thermal).
+"""Chapter 5 figures (sttlab.plotting.thermal); its explorers are driven in test_explorers.py.
 
 The figures are checked for what they show: the Boltzmann density against its
 closed form (Dawson's integral) and against the stochastic-LLG ensemble
@@ -9,16 +9,12 @@ each point within three binomial (or sample) standard errors of the line plus
 the mesh and interpolation error of the line. Every figure uses fixed seeds, so
 the tests are deterministic; the tolerances are the statistical ones, and the
 tests that use them also show that a wrong answer (Brown's rate, the
-initial-angle-only switching time) lies outside. The explorers start at the
-figure defaults, and every slider extreme and corner redraws.
+initial-angle-only switching time) lies outside.
 """
 
 import dataclasses
 import functools
-import gc
-import itertools
 import math
-import weakref
 
 import matplotlib
 
@@ -37,21 +33,10 @@ from sttlab.plotting import thermal as figures  # noqa: E402
 from sttlab.plotting.common import figure_defaults, png_bytes  # noqa: E402
 from sttlab.dynamics import analytic_switching_time  # noqa: E402
 from sttlab.thermal import boltzmann_states, neel_brown_rate, simulate_ensemble  # noqa: E402
+from figure_parts import artist_by_gid, labelled_line  # noqa: E402
 
 CELL = preset("cofeb_mgo_40nm")
 TAU = CELL.free.relaxation_time
-
-
-def _line(ax, label_start):
-    found = [line for line in ax.get_lines() if line.get_label().startswith(label_start)]
-    assert len(found) == 1, [line.get_label() for line in ax.get_lines()]
-    return found[0]
-
-
-def _gid(ax, gid):
-    found = [a for a in [*ax.get_lines(), *ax.patches, *ax.collections, *ax.texts] if a.get_gid() == gid]
-    assert len(found) == 1, gid
-    return found[0]
 
 
 def _errorbar(ax, gid):
@@ -96,13 +81,13 @@ def test_ensemble_sphere_figure_shows_the_simulated_ensemble():
     m = simulate_ensemble(CELL, m0, d["time"], T=d["T"], seed=d["seed"] + 1,
                           current_density=d["current_ratio"] * CELL.Jc0()).m
     sphere, hist = fig.axes
-    ap, p = _gid(sphere, "ap-side"), _gid(sphere, "p-side")
+    ap, p = artist_by_gid(sphere, "ap-side"), artist_by_gid(sphere, "p-side")
     assert len(ap.get_offsets()) + len(p.get_offsets()) == d["n"]
     assert len(p.get_offsets()) == int(np.sum(m[:, 2] > 0.0))
-    assert _gid(hist, "past").get_text() == f"{100.0 * np.mean(m[:, 2] > 0.0):.1f} %"
+    assert artist_by_gid(hist, "past").get_text() == f"{100.0 * np.mean(m[:, 2] > 0.0):.1f} %"
     # I = 1.5 I_c0 for 10 ns: a fair share switched, not all (Sun: ~13 ns from a thermal angle)
     assert 0.2 < np.mean(m[:, 2] > 0.0) < 0.9
-    line = _line(hist, "Boltzmann")
+    line = labelled_line(hist, "Boltzmann")
     theta = np.radians(180.0 - line.get_xdata())
     assert np.allclose(line.get_ydata(), figures.boltzmann_angle_density(theta, d["T"]) * math.pi / 180.0)
 
@@ -111,16 +96,16 @@ def test_ensemble_sphere_figure_at_zero_temperature_never_leaves_the_pole():
     """Exactly at AP the spin torque vanishes: without fluctuations even 3 I_c0 cannot start a reversal."""
     fig = figures.ensemble_sphere_figure(T=0.0, current_ratio=3.0, time=20e-9, n=50)
     sphere, hist = fig.axes
-    assert len(_gid(sphere, "ap-side").get_offsets()) == 50
-    assert np.allclose(_gid(sphere, "ap-side").get_offsets()[:, :2], 0.0)  # x, y of every point on the pole
-    assert _gid(hist, "past").get_text() == "0.0 %"
+    assert len(artist_by_gid(sphere, "ap-side").get_offsets()) == 50
+    assert np.allclose(artist_by_gid(sphere, "ap-side").get_offsets()[:, :2], 0.0)  # x, y of every point on the pole
+    assert artist_by_gid(hist, "past").get_text() == "0.0 %"
     assert [line.get_label() for line in hist.get_lines() if line.get_label().startswith("Boltzmann")] == []
 
 
 def test_ensemble_sphere_figure_without_time_is_the_thermal_start():
     fig = figures.ensemble_sphere_figure(T=300.0, current_ratio=2.0, time=0.0, n=400, seed=9)
     m0 = boltzmann_states(CELL, 300.0, 400, around=(0, 0, -1), seed=9)
-    offsets = _gid(fig.axes[0], "ap-side").get_offsets()
+    offsets = artist_by_gid(fig.axes[0], "ap-side").get_offsets()
     assert len(offsets) == 400 and np.allclose(np.sort(offsets[:, 0]), np.sort(m0[:, 0]))
 
 
@@ -136,10 +121,10 @@ def test_boltzmann_figure_ensemble_reaches_the_boltzmann_average():
     # the Boltzmann average by its closed form: <sin^2> = 1 + 1/(2 Delta) - 1/(2 sqrt(Delta) F(sqrt(Delta)))
     root = math.sqrt(Delta)
     exact = 1.0 + 0.5 / Delta - 0.5 / (root * special.dawsn(root))
-    average = _line(right, "Boltzmann")
+    average = labelled_line(right, "Boltzmann")
     assert average.get_ydata()[0] == pytest.approx(exact, rel=1e-9)
     for alpha in d["alphas"]:
-        curve = _line(right, f"α = {alpha:g}")
+        curve = labelled_line(right, f"α = {alpha:g}")
         t, mean = curve.get_xdata(), curve.get_ydata()
         assert mean[0] == 0.0  # all start on the axis
         # the last 2 ns of the slower run are > 0.6 tau_D past a 3.3 tau_D burn-in (relaxation rate 2 / tau_D)
@@ -148,10 +133,10 @@ def test_boltzmann_figure_ensemble_reaches_the_boltzmann_average():
         # tail's samples are correlated over tau_D / 2, so the standard error of the tail mean is ~ mean / sqrt(3000)
         assert np.mean(tail) == pytest.approx(exact, rel=4.0 / math.sqrt(d["n"]) + 0.01)
     # the faster damping gets there first: at t = 1 ns the alpha = 0.03 run is nearer the average
-    early = [np.interp(1.0, _line(right, f"α = {a:g}").get_xdata(), _line(right, f"α = {a:g}").get_ydata())
+    early = [np.interp(1.0, labelled_line(right, f"α = {a:g}").get_xdata(), labelled_line(right, f"α = {a:g}").get_ydata())
              for a in d["alphas"]]
     assert early[1] > early[0]
-    density = _line(left, "Boltzmann")
+    density = labelled_line(left, "Boltzmann")
     assert np.allclose(density.get_ydata(), figures.boltzmann_angle_density(np.radians(density.get_xdata()),
                                                                             d["T"]) * math.pi / 180.0)
 
@@ -190,9 +175,9 @@ def test_switching_time_figure_histograms_and_fokker_planck():
                             threshold=0.0, stop_on_switch=True)
     times = run.switching_times
     assert np.all(np.isfinite(times))
-    ensemble = _gid(left, "ensemble")
+    ensemble = artist_by_gid(left, "ensemble")
     edges_ns = ensemble.get_xy()[:, 0]
-    fp_steps = _gid(left, "fokker-planck")
+    fp_steps = artist_by_gid(left, "fokker-planck")
     values, edges = fp_steps.get_data().values, fp_steps.get_data().edges
     # the Fokker-Planck line is n times the growth of the probability past the equator over each bin
     past = fp.switching_probability(CELL, d["T"], edges * 1e-9, J, n_cells=figures.PSW_CELLS)
@@ -207,7 +192,7 @@ def test_switching_time_figure_histograms_and_fokker_planck():
     predicted = figures.deterministic_switching_times(np.arccos(-m0[:, 2]), d["current_ratio"])
     assert predicted.mean() - times.mean() > 10.0 * error
     # the scatter: every member at its initial angle and switching time
-    members = _gid(right, "members")
+    members = artist_by_gid(right, "members")
     assert np.allclose(np.sort(members.get_ydata()), np.sort(times * 1e9))
 
 
@@ -219,17 +204,17 @@ def test_escape_rate_figure_against_brown_and_the_ensembles():
     d = figure_defaults(figures.escape_rate_figure)
     fig = figures.escape_rate_figure()
     left, right = fig.axes
-    ratio = _line(right, "exact")
+    ratio = labelled_line(right, "exact")
     D, r = ratio.get_xdata(), ratio.get_ydata()
     at = functools.partial(np.interp, xp=np.log(D), fp=r)
     assert at(math.log(5.0)) == pytest.approx(0.80, abs=0.02)
     assert at(math.log(10.0)) == pytest.approx(0.89, abs=0.02)
     # "3-5 %" at Delta 20-40: the leading correction is 1 - 1/Delta (5.2 % at 20, 2.6 % at 40)
     assert 0.94 <= at(math.log(20.0)) < at(math.log(40.0)) < 0.98
-    assert np.all(_line(right, "Brown").get_ydata() == 1.0)
+    assert np.all(labelled_line(right, "Brown").get_ydata() == 1.0)
     # the plotted rates are fokker_planck's and thermal's, in units of tau_D
     magnet = figures._with_delta(7.0, d["alpha"])
-    rates = _line(left, "exact")
+    rates = labelled_line(left, "exact")
     tau_D = magnet.relaxation_time
     assert np.interp(math.log(7.0), np.log(rates.get_xdata()), np.log(rates.get_ydata())) == pytest.approx(
         math.log(fp.escape_rate(magnet, 300.0) * tau_D), abs=2e-3)
@@ -253,7 +238,7 @@ def test_switching_probability_figure_curves_and_ensemble_points():
     fig = figures.switching_probability_figure()
     left, right = fig.axes
     settle = figures.SETTLE_TIMES * TAU
-    selected = _gid(left, "selected")
+    selected = artist_by_gid(left, "selected")
     widths = selected.get_xdata() * 1e-9
     assert np.allclose(widths, figures.PSW_WIDTHS)
     # the plotted curve is fokker_planck's on the figure's mesh, and that mesh is within 0.01 of the default one
@@ -264,16 +249,16 @@ def test_switching_probability_figure_curves_and_ensemble_points():
     fine = fp.switching_probability(CELL, 300.0, some, d["current_ratio"] * CELL.Jc0(), settle=settle)
     assert np.max(np.abs(coarse - fine)) < 0.01
     for r in figures.PSW_SHOWN:
-        assert np.allclose(_line(left, f"{r:g}").get_ydata(), figures._fp_curve(r))
+        assert np.allclose(labelled_line(left, f"{r:g}").get_ydata(), figures._fp_curve(r))
     # against current: the computed points are the curves at this width, and the smooth line passes through them
-    computed = _gid(right, "fp-computed")
+    computed = artist_by_gid(right, "fp-computed")
     assert np.allclose(computed.get_xdata(), figures.PSW_RATIOS)
     direct = fp.switching_probability(CELL, 300.0, d["width"], np.array([0.9, 1.3, 1.7, 1.8]) * CELL.Jc0(),
                                       settle=settle, n_cells=figures.PSW_CELLS)
     shown = np.interp([0.9, 1.3, 1.7], computed.get_xdata(), computed.get_ydata())  # grid currents
     # linear interpolation in ln(width) between grid widths 4 % apart: error below 5e-3 on these curves
     assert np.allclose(shown, direct[:3], atol=5e-3)
-    smooth = _gid(right, "fp-current")
+    smooth = artist_by_gid(right, "fp-current")
     assert np.allclose(np.interp(computed.get_xdata(), smooth.get_xdata(), smooth.get_ydata()),
                        computed.get_ydata(), atol=2e-3)
     # between grid currents the monotone cubic is within 0.01 of a direct calculation
@@ -304,7 +289,7 @@ def test_write_error_rate_figure_reaches_1e_12_and_matches_fokker_planck():
     d = figure_defaults(figures.write_error_rate_figure)
     fig = figures.write_error_rate_figure()
     (ax,) = [a for a in fig.axes]
-    selected = _gid(ax, "selected")
+    selected = artist_by_gid(ax, "selected")
     widths, wer = selected.get_xdata() * 1e-9, selected.get_ydata()
     assert wer.min() < figures.WER_FLOOR  # the curve goes down past 1e-12
     assert np.all(np.diff(wer) <= 1e-15)  # longer pulses never err more
@@ -316,7 +301,7 @@ def test_write_error_rate_figure_reaches_1e_12_and_matches_fokker_planck():
                                  settle=figures.SETTLE_TIMES * cell.free.relaxation_time)
     assert np.allclose(wer[60::25], direct, rtol=1e-12)
     # higher currents fail less; the axis ends where the lowest current reaches 1e-12
-    others = [_line(ax, f"{r:g}") for r in d["others"]]
+    others = [labelled_line(ax, f"{r:g}") for r in d["others"]]
     at_20ns = [np.interp(20e-9, widths, line.get_ydata()) for line in others]
     assert at_20ns == sorted(at_20ns, reverse=True)
     lowest = others[int(np.argmin(d["others"]))].get_ydata()
@@ -332,7 +317,7 @@ def test_write_error_rate_figure_reaches_1e_12_and_matches_fokker_planck():
 def test_write_error_rate_slope_is_twice_the_net_growth_rate():
     """For long pulses ln WER falls at 2 (I/I_c0 - 1) / tau_D: the tilt grows as exp((I/I_c0 - 1) t / tau_D)."""
     fig = figures.write_error_rate_figure(current_ratio=3.0, others=(), ensemble=0, n_cells=explorers.EXPLORER_CELLS)
-    line = _gid(fig.axes[0], "selected")
+    line = artist_by_gid(fig.axes[0], "selected")
     t, wer = line.get_xdata() * 1e-9, line.get_ydata()
     tail = (wer < 1e-6) & (wer > 1e-11)
     slope = np.polyfit(t[tail], np.log(wer[tail]), 1)[0]
@@ -380,101 +365,6 @@ def test_figures_are_not_registered_with_pyplot():
     fig = figures.ensemble_sphere_figure(time=1e-9, n=20)
     assert plt.get_fignums() == []
     assert png_bytes(fig, dpi=40)[:4] == b"\x89PNG"
-
-
-# --------------------------------------------------------------------------- explorers
-
-
-def _controls(box):
-    return [w for row in box.children[:-1] for w in row.children]
-
-
-def _extremes(control):
-    if hasattr(control, "options"):  # SelectionSlider
-        return control.options[0][1], control.options[-1][1]
-    if hasattr(control, "base"):  # FloatLogSlider: min and max are exponents
-        return control.base**control.min, control.base**control.max
-    return control.min, control.max
-
-
-class _Recorder:
-    """Wraps a figure function: records the arguments and weak references to the figures."""
-
-    def __init__(self, function):
-        self.function, self.calls, self.figures = function, [], []
-        functools.update_wrapper(self, function)  # keeps the signature, whose defaults the explorers read
-
-    def __call__(self, **kwargs):
-        fig = self.function(**kwargs)
-        self.calls.append(kwargs)
-        self.figures.append(weakref.ref(fig))
-        return fig
-
-
-def _check_frame(box):
-    outputs = box.children[-1].outputs
-    assert len(outputs) == 1 and outputs[0]["output_type"] == "display_data"
-    assert outputs[0]["data"]["image/png"].startswith("iVBOR")
-
-
-EXPLORERS = [
-    (explorers.ensemble_explorer, "ensemble_sphere_figure", {"T": 1.0, "current_ratio": 1.0, "time": 1e-9}),
-    (explorers.switching_probability_explorer, "switching_probability_figure", {"current_ratio": 1.0,
-                                                                                "width": 1e-9}),
-    (explorers.wer_explorer, "write_error_rate_figure", {"current_ratio": 1.0, "Delta": 1.0, "alpha": 1.0}),
-]
-IDS = ["ensemble", "switching-probability", "wer"]
-
-
-@pytest.mark.parametrize(("make", "function", "scale"), EXPLORERS, ids=IDS)
-def test_explorer_starts_at_the_figure_defaults(monkeypatch, make, function, scale):
-    recorder = _Recorder(getattr(figures, function))
-    monkeypatch.setattr(figures, function, recorder)
-    box = make()
-    _check_frame(box)
-    assert len(recorder.calls) == 1
-    defaults = figure_defaults(recorder.function)
-    for name in scale:  # every slider's parameter starts at the default
-        assert recorder.calls[0][name] == pytest.approx(defaults[name], rel=1e-12), name
-
-
-@pytest.mark.parametrize(("make", "function", "scale"), EXPLORERS, ids=IDS)
-def test_explorer_every_slider_extreme_and_corner_redraws(monkeypatch, make, function, scale):
-    plt.close("all")
-    recorder = _Recorder(getattr(figures, function))
-    monkeypatch.setattr(figures, function, recorder)
-    box = make()
-    controls = _controls(box)
-    names = list(scale)
-    assert len(controls) == len(names)
-    for control, name in zip(controls, names):
-        start = control.value
-        for value in _extremes(control):
-            control.value = value
-            _check_frame(box)
-            assert recorder.calls[-1][name] == pytest.approx(value * scale[name], rel=1e-12)
-        control.value = start
-    for corner in itertools.product(*(_extremes(c) for c in controls)):
-        for control, value in zip(controls, corner):
-            control.value = value
-        _check_frame(box)
-        assert [recorder.calls[-1][n] for n in names] == pytest.approx([v * scale[n] for v, n in zip(corner, names)],
-                                                                       rel=1e-12)
-    assert plt.get_fignums() == []
-    gc.collect()
-    assert sum(ref() is not None for ref in recorder.figures) == 0
-
-
-def test_explorer_shows_errors_and_raises(monkeypatch):
-    def broken(**kwargs):
-        raise ValueError("current_ratio must lie in [-5.0, 5.0], got 9.0")
-
-    box = explorers.ensemble_explorer()
-    monkeypatch.setattr(figures, "ensemble_sphere_figure", broken)
-    with pytest.raises(ValueError, match="current_ratio"):
-        _controls(box)[1].value = 2.0
-    out = box.children[-1].outputs
-    assert out[0]["output_type"] == "stream" and "current_ratio" in out[0]["text"]
 
 
 def test_wer_explorer_mesh_is_close_to_the_book_figure():
