@@ -276,3 +276,12 @@ def test_bad_input_elsewhere():
         switching_probability(cell, 300.0, [1e-9], [1e11], start="up")
     with pytest.raises(TypeError, match="system"):
         thermal_field_sigma("cell", 300.0, 1e-12)
+
+
+def test_progress_bar_counts_every_step_and_does_not_change_the_result(capsys):
+    cell = preset("cofeb_mgo_20nm")
+    quiet = simulate_ensemble(cell, (0, 0, 1), 1e-9, T=300.0, n=10, seed=1)
+    shown = simulate_ensemble(cell, (0, 0, 1), 1e-9, T=300.0, n=10, seed=1, progress=True)
+    assert np.array_equal(quiet.m, shown.m)
+    steps = round(1e-9 / shown.dt)
+    assert f"{steps}/{steps}" in capsys.readouterr().err
