@@ -12,12 +12,14 @@ Topic modules, imported with the package: ``sttlab.transport`` (two-current
 model, spin current, spin diffusion), ``sttlab.valet_fert`` (spin accumulation
 across F/N interfaces, spin valves), ``sttlab.scattering`` (spin-mixing
 conductance), ``sttlab.thermal`` (stochastic LLG ensembles, Neel-Brown) and
-``sttlab.fokker_planck`` (switching probability and write-error rates).
+``sttlab.fokker_planck`` (switching probability and write-error rates), and
+``sttlab.mram`` (the STT-MRAM cell: materials, scaling, reliability, the
+1T-1MTJ circuit and its design space).
 Figures and explorers (matplotlib, ipywidgets) are in ``sttlab.plotting`` and
 ``sttlab.explorers``, imported on demand.
 """
 
-from . import constants, fokker_planck, scattering, thermal, transport, valet_fert
+from . import constants, fokker_planck, mram, scattering, thermal, transport, valet_fert
 from .dynamics import Trajectory, simulate
 from .efficiency import spin_torque_efficiency
 from .llg import Pulse
@@ -32,6 +34,7 @@ __all__ = [
     "Trajectory",
     "constants",
     "fokker_planck",
+    "mram",
     "preset",
     "preset_names",
     "scattering",

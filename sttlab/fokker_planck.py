@@ -91,7 +91,6 @@ from numba import prange
 from scipy import integrate, optimize
 from scipy.linalg import eigh_tridiagonal
 from scipy.special import pdtrc
-from scipy.stats import poisson
 
 from . import _validate as check
 from ._numba import jit
@@ -473,6 +472,9 @@ class _Propagator:
     """``exp(M t)`` of a chain's generator ``M`` on vectors: uniformization and binary powers."""
 
     def __init__(self, chain):
+        from scipy.stats import poisson  # here, not at the top: scipy.stats alone would double `import sttlab`
+
+        self.poisson = poisson
         out = np.zeros(chain.centres.size)
         out[:-1] += chain.up
         out[1:] += chain.down
@@ -489,7 +491,7 @@ class _Propagator:
                 E = self.powers[-1] @ self.powers[-1]
             else:
                 rows = np.empty((self.diag.size, self.diag.size))
-                weights = poisson.pmf(np.arange(self.terms + 1), _POISSON_MEAN)
+                weights = self.poisson.pmf(np.arange(self.terms + 1), _POISSON_MEAN)
                 _poisson_series(self.sub, self.diag, self.sup, weights, rows)
                 E = rows.T.copy()
             E /= E.sum(axis=0)  # the columns of a stochastic matrix sum to 1: drop the tail and rounding
@@ -501,7 +503,7 @@ class _Propagator:
         if np.max(times) >= 2.0**62 * self.step:
             raise ValueError(f"times up to {np.max(times)!r} s exceed 2^62 steps of {self.step!r} s")
         m = np.floor(times / self.step).astype(np.int64)
-        weights = poisson.pmf(np.arange(self.terms + 1)[:, None], np.maximum(times - m * self.step, 0.0) * self.rate)
+        weights = self.poisson.pmf(np.arange(self.terms + 1)[:, None], np.maximum(times - m * self.step, 0.0) * self.rate)
         weights /= weights.sum(axis=0)  # pmf is good to ~1e-14 relative; its sum must be 1 to conserve probability
         acc = weights[0] * Q
         for k in range(1, self.terms + 1):

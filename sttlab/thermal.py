@@ -46,7 +46,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numba import prange
-from scipy import stats
 
 from . import _validate as check
 from ._numba import jit
@@ -387,6 +386,8 @@ class Ensemble:
 
     def confidence_interval(self, level=0.95):
         """Wilson score interval of :attr:`switching_probability` (``scipy.stats.binomtest``)."""
+        from scipy import stats  # here, not at the top: scipy.stats alone would double `import sttlab`
+
         level = check.in_range("level", level, 0.0, 1.0, low_open=True, high_open=True)
         ci = stats.binomtest(int(np.sum(self.switched)), self.size).proportion_ci(level, method="wilson")
         return float(ci.low), float(ci.high)
