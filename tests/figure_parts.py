@@ -1,5 +1,6 @@
 """Finding the parts of a figure that a test checks (used by the tests/test_plotting_*.py files)."""
 
+import numpy as np
 from matplotlib.figure import Figure
 
 
@@ -19,3 +20,15 @@ def artist_by_gid(where, gid):
     if isinstance(where, Figure):
         found += [t for t in where.texts if t.get_gid() == gid]
     return found[0] if found else None
+
+
+def errorbar_by_gid(ax, gid):
+    """(x, y, lower error, upper error) of the errorbar container whose data line has ``gid``."""
+    for container in ax.containers:
+        if getattr(container, "lines", None) and container.lines[0].get_gid() == gid:
+            x, y = container.lines[0].get_data()
+            segments = container.lines[2][0].get_segments()
+            low = np.array([s[:, 1].min() for s in segments])
+            high = np.array([s[:, 1].max() for s in segments])
+            return np.asarray(x), np.asarray(y), np.asarray(y) - low, high - np.asarray(y)
+    raise AssertionError(f"no errorbar container {gid!r}")

@@ -25,6 +25,7 @@ from sttlab.explorers import llg, quantum, stt, thermal, transport  # noqa: E402
 from sttlab.plotting import llg as llg_figures  # noqa: E402
 from sttlab.plotting import quantum as quantum_figures  # noqa: E402
 from sttlab.plotting import stt as stt_figures  # noqa: E402
+from sttlab.plotting import switching as switching_figures  # noqa: E402
 from sttlab.plotting import thermal as thermal_figures  # noqa: E402
 from sttlab.plotting import transport as transport_figures  # noqa: E402
 from sttlab.plotting.common import figure_defaults  # noqa: E402
@@ -149,9 +150,9 @@ EXPLORERS = {
                            {"Delta_xc": eV, "Z": 1.0, "E_F": eV, "V_F": eV}),
     "ensemble": (thermal.ensemble_explorer, thermal_figures, "ensemble_sphere_figure",
                  {"T": 1.0, "current_ratio": 1.0, "time": 1e-9}),
-    "switching-probability": (thermal.switching_probability_explorer, thermal_figures,
+    "switching-probability": (thermal.switching_probability_explorer, switching_figures,
                               "switching_probability_figure", {"current_ratio": 1.0, "width": 1e-9}),
-    "wer": (thermal.wer_explorer, thermal_figures, "write_error_rate_figure",
+    "wer": (thermal.wer_explorer, switching_figures, "write_error_rate_figure",
             {"current_ratio": 1.0, "Delta": 1.0, "alpha": 1.0}),
 }
 # the thermal explorers draw without the ensemble points and on a coarser mesh than the book's figures,

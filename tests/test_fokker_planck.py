@@ -9,6 +9,7 @@ from scipy import integrate
 from scipy.linalg import expm
 
 from sttlab import Cylinder, Junction, Magnet, preset, simulate
+from sttlab import _fokker_planck_numerics as numerics
 from sttlab import fokker_planck as fp
 from sttlab.constants import gamma, kB, mu0
 from sttlab.efficiency import EFFICIENCY_MODELS
@@ -138,12 +139,12 @@ def test_uniformization_agrees_with_a_dense_matrix_exponential(ratio):
     relative where probabilities exceed 1e-6. (Against a 40-digit mpmath.expm, the propagator is within
     5e-14 relative for every entry, down to 1e-48, at 30 ps, 2 ns and 30 ns.)"""
     model0 = fp._model(SMALL, 300.0)
-    chain = fp._chain(fp._model(SMALL, 300.0, ratio * SMALL.Jc0()), 60)
+    chain = numerics._chain(fp._model(SMALL, 300.0, ratio * SMALL.Jc0()), 60)
     M = np.diag(chain.up, -1) + np.diag(chain.down, 1)
     M -= np.diag(M.sum(axis=0))
-    q0 = fp._initial(fp._chain(model0, 60), "AP")
+    q0 = numerics._initial(numerics._chain(model0, 60), "AP")
     times = np.array([0.0, 3e-11, 2e-9, 3e-8, 1e-6])
-    got = fp._Propagator(chain).apply(np.repeat(q0[:, None], times.size, axis=1), times)
+    got = numerics._Propagator(chain).apply(np.repeat(q0[:, None], times.size, axis=1), times)
     for k, t in enumerate(times):
         expected = expm(M * t) @ q0
         assert got[:, k] == pytest.approx(expected, abs=1e-11)
@@ -258,7 +259,7 @@ def test_write_error_rate_of_1e_12_is_converged_in_the_mesh(system, ratio):
     (The Slonczewski case is at Delta = 40: at Delta = 10 its weak torque near P leaves a steady
     back-hopping floor of 3e-10, see write_error_rate.)"""
     J = ratio * system.Jc0()
-    n = fp._cells([fp._model(system, 300.0, J), fp._model(system, 300.0)], None)
+    n = numerics._cells([fp._model(system, 300.0, J), fp._model(system, 300.0)], None)
     widths = np.geomspace(5, 50, 30) * system.free.relaxation_time / (ratio - 1)
     wer = fp.write_error_rate(system, 300.0, widths, J)
     assert wer[-1] < 1e-12 < wer[0]

@@ -1,8 +1,9 @@
 """Chapter 5 explorers: a thermal ensemble under current, switching probability, write-error rate.
 
-Sliders over the figure functions of :mod:`sttlab.plotting.thermal`, built with
-:mod:`sttlab.explorers.common`: they start at the figure function's defaults,
-so the first frame is the book's static figure, and every change redraws it.
+Sliders over the figure functions of :mod:`sttlab.plotting.thermal` and
+:mod:`sttlab.plotting.switching`, built with :mod:`sttlab.explorers.common`:
+they start at the figure function's defaults, so the first frame is the book's
+static figure, and every change redraws it.
 
 Examples
 --------
@@ -17,7 +18,8 @@ import math
 
 import ipywidgets as widgets
 
-from ..plotting import thermal as figures
+from ..plotting import switching as switching_figures
+from ..plotting import thermal as thermal_figures
 from ..plotting.common import figure_defaults
 from .common import STYLE, assemble, slider
 
@@ -39,7 +41,7 @@ def ensemble_explorer():
     ipywidgets.VBox
         ``children[0]`` holds the sliders, ``children[-1]`` the Output.
     """
-    d = figure_defaults(figures.ensemble_sphere_figure)
+    d = figure_defaults(thermal_figures.ensemble_sphere_figure)
     controls = {
         "T": slider("temperature T (K)", d["T"], 0.0, 600.0, 10.0, ".0f"),
         "current_ratio": slider("I / Ic0", d["current_ratio"], 0.0, 3.0, 0.05, ".2f"),
@@ -47,7 +49,7 @@ def ensemble_explorer():
     }
 
     def draw(T, current_ratio, time):
-        return figures.ensemble_sphere_figure(T=T, current_ratio=current_ratio, time=time * 1e-9)
+        return thermal_figures.ensemble_sphere_figure(T=T, current_ratio=current_ratio, time=time * 1e-9)
 
     return assemble(controls, draw, [("T", "current_ratio", "time")])
 
@@ -55,10 +57,10 @@ def ensemble_explorer():
 def switching_probability_explorer():
     """Switching probability: sliders for the current and the pulse width.
 
-    Redraws :func:`sttlab.plotting.thermal.switching_probability_figure` with
+    Redraws :func:`sttlab.plotting.switching.switching_probability_figure` with
     the Fokker-Planck curves only (``ensemble=0``: the book's figure adds
     stochastic-LLG points). The current takes the values of
-    :data:`sttlab.plotting.thermal.PSW_RATIOS` (0.3 to 3 ``I_c0``), whose
+    :data:`sttlab.plotting.switching.PSW_RATIOS` (0.3 to 3 ``I_c0``), whose
     curves are computed once (about 0.2 s each) and kept, so after the first
     frame every move only redraws; the width runs from 0.1 ns to 10 us
     (logarithmic).
@@ -68,9 +70,9 @@ def switching_probability_explorer():
     ipywidgets.VBox
         ``children[0]`` holds the sliders, ``children[-1]`` the Output.
     """
-    d = figure_defaults(figures.switching_probability_figure)
+    d = figure_defaults(switching_figures.switching_probability_figure)
     controls = {
-        "current_ratio": widgets.SelectionSlider(options=[(f"{r:g}", r) for r in figures.PSW_RATIOS],
+        "current_ratio": widgets.SelectionSlider(options=[(f"{r:g}", r) for r in switching_figures.PSW_RATIOS],
                                                  value=d["current_ratio"], description="I / Ic0",
                                                  continuous_update=False, style=STYLE,
                                                  layout=widgets.Layout(width="420px")),
@@ -78,7 +80,8 @@ def switching_probability_explorer():
     }
 
     def draw(current_ratio, width):
-        return figures.switching_probability_figure(current_ratio=current_ratio, width=width * 1e-9, ensemble=0)
+        return switching_figures.switching_probability_figure(current_ratio=current_ratio, width=width * 1e-9,
+                                                              ensemble=0)
 
     return assemble(controls, draw, [("current_ratio", "width")])
 
@@ -86,7 +89,7 @@ def switching_probability_explorer():
 def wer_explorer():
     """Write-error rate against pulse width: sliders for the current, the barrier and the damping.
 
-    Redraws :func:`sttlab.plotting.thermal.write_error_rate_figure` for the
+    Redraws :func:`sttlab.plotting.switching.write_error_rate_figure` for the
     selected current alone, without ensemble points, on a 200-cell
     Fokker-Planck mesh (within 20 % of the book's finer mesh at a rate of
     1e-12, a sliver on the logarithmic axis; a few tenths of a second per new
@@ -100,7 +103,7 @@ def wer_explorer():
     ipywidgets.VBox
         ``children[0]`` holds the sliders, ``children[-1]`` the Output.
     """
-    d = figure_defaults(figures.write_error_rate_figure)
+    d = figure_defaults(switching_figures.write_error_rate_figure)
     controls = {
         "current_ratio": slider("I / Ic0", d["current_ratio"], 1.1, 4.0, 0.1, ".1f"),
         "Delta": slider("Δ (300 K)", d["Delta"], 20.0, 80.0, 5.0, ".0f"),
@@ -108,7 +111,7 @@ def wer_explorer():
     }
 
     def draw(current_ratio, Delta, alpha):
-        return figures.write_error_rate_figure(current_ratio=current_ratio, Delta=Delta, alpha=alpha, others=(),
-                                               ensemble=0, n_cells=EXPLORER_CELLS)
+        return switching_figures.write_error_rate_figure(current_ratio=current_ratio, Delta=Delta, alpha=alpha,
+                                                         others=(), ensemble=0, n_cells=EXPLORER_CELLS)
 
     return assemble(controls, draw, [("current_ratio", "Delta", "alpha")])
