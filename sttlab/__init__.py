@@ -14,12 +14,14 @@ across F/N interfaces, spin valves), ``sttlab.scattering`` (spin-mixing
 conductance), ``sttlab.thermal`` (stochastic LLG ensembles, Neel-Brown) and
 ``sttlab.fokker_planck`` (switching probability and write-error rates), and
 ``sttlab.mram`` (the STT-MRAM cell: materials, scaling, reliability, the
-1T-1MTJ circuit and its design space).
+1T-1MTJ circuit and its design space) and ``sttlab.micromag``
+(finite-difference micromagnetics with Slonczewski torque: standard problem 4,
+the nanopillar beyond the macrospin).
 Figures and explorers (matplotlib, ipywidgets) are in ``sttlab.plotting`` and
 ``sttlab.explorers``, imported on demand.
 """
 
-from . import constants, fokker_planck, mram, scattering, thermal, transport, valet_fert
+from . import constants, fokker_planck, micromag, mram, scattering, thermal, transport, valet_fert
 from .dynamics import Trajectory, simulate
 from .efficiency import spin_torque_efficiency
 from .llg import Pulse
@@ -34,6 +36,7 @@ __all__ = [
     "Trajectory",
     "constants",
     "fokker_planck",
+    "micromag",
     "mram",
     "preset",
     "preset_names",
