@@ -5,7 +5,10 @@ diameter's failure probability at 1e-6 (brentq at rtol 1e-10 on a diameter
 that enters exponentially through Delta ~ 60); the write-error-rate wrapper
 against the solver it calls at 1e-12; the mirror-image direction (constant
 efficiency: the same equation reflected about x = 0, on a mesh symmetric
-about it) at 1e-10, as the two solutions differ by round-off (about 1e-14).
+about it) at 1e-10, as the two solutions differ by round-off (about 1e-14);
+the tabulated write-error rate against the solver at 0.3 decades (the
+table's stated accuracy) and against design_space, which reads the same
+table, at 1e-12.
 """
 
 import dataclasses
@@ -79,6 +82,26 @@ def test_write_error_rate_wraps_the_fokker_planck_solver_with_amperes():
     assert direct[1] < direct[0]
 
 
+def test_tabulated_write_error_rate_follows_the_solver_along_a_curve():
+    """A whole WER curve from the table, both directions, within 0.3 decades of the Fokker-Planck solution."""
+    cell = mram.junction(45e-9, 1.1e-9, COFEB)
+    T = mram.T_85C
+    widths = np.array([3e-9, 7e-9, 13e-9, 23e-9])
+    for I in (1.7 * cell.Ic0(), -2.3 * cell.Ic0()):
+        direct = mram.write_error_rate(cell, T, widths, I)
+        table = mram.tabulated_write_error_rate(cell, T, widths, I)
+        assert table.shape == widths.shape and np.all(np.diff(table) < 0)
+        useful = direct > 1e-15
+        assert useful.sum() >= 3
+        assert np.log10(table[useful]) == pytest.approx(np.log10(direct[useful]), abs=0.3)
+    # the same table as the design space's, at the design space's own current
+    space = mram.design_space([45e-9], [1.1e-9], pulse_width=23e-9, target=dataclasses.replace(mram.EMBEDDED_2026, T=T),
+                              stack=COFEB)
+    for k, sign in ((0, 1.0), (1, -1.0)):
+        scalar = mram.tabulated_write_error_rate(cell, T, 23e-9, sign * space.currents[k, 0, 0])
+        assert isinstance(scalar, float) and scalar == pytest.approx(space.wer[k, 0, 0], rel=1e-12)
+
+
 # ----------------------------------------------------------------------------- bad input
 
 
@@ -90,6 +113,9 @@ def test_write_error_rate_wraps_the_fokker_planck_solver_with_amperes():
         (lambda: mram.retention_time(1e-9, n_bits=0), "n_bits"),
         (lambda: mram.read_disturb(mram.junction(40e-9, 1.3e-9), 1e-6, -1.0, 300.0), "duration"),
         (lambda: mram.write_error_rate(mram.junction(40e-9, 1.3e-9), 300.0, 1e-9, 0.0), "current"),
+        (lambda: mram.tabulated_write_error_rate(mram.junction(40e-9, 1.3e-9), 300.0, 1e-9, 0.0), "current"),
+        (lambda: mram.tabulated_write_error_rate(mram.junction(40e-9, 1.3e-9), 300.0, 0.0, 1e-4), "pulse_width"),
+        (lambda: mram.tabulated_write_error_rate(mram.junction(40e-9, 1.3e-9), -1.0, 1e-9, 1e-4), "T"),
     ],
 )
 def test_bad_input_raises_naming_the_parameter(call, name):
@@ -100,3 +126,5 @@ def test_bad_input_raises_naming_the_parameter(call, name):
 def test_wrong_types_are_refused():
     with pytest.raises(TypeError, match="junction"):
         mram.read_disturb(COFEB, 1e-6, 1e-9, 300.0)
+    with pytest.raises(TypeError, match="junction"):
+        mram.tabulated_write_error_rate(COFEB, 300.0, 1e-9, 1e-4)

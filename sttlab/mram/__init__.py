@@ -18,7 +18,8 @@ lives here, in five modules, each built on the ones above it:
 * :mod:`~sttlab.mram.reliability`, the array: failure of ``N`` bits over years
   (:func:`array_failure`, :func:`retention_time`) and the smallest diameter
   that keeps the data (:func:`critical_diameter`), read disturb
-  (:func:`read_disturb`), write-error rate (:func:`write_error_rate`);
+  (:func:`read_disturb`), write-error rate (:func:`write_error_rate`, and
+  :func:`tabulated_write_error_rate` for whole curves);
 * :mod:`~sttlab.mram.cell`, the circuit: the 1T-1MTJ cell (:class:`Cell`) with
   an alpha-power-law access transistor (:class:`AccessTransistor`): write
   current in both directions with source degeneration, write energy, read
@@ -60,7 +61,16 @@ from .pillar import (
     scaling,
     thickness_window,
 )
-from .reliability import T_85C, YEAR, array_failure, critical_diameter, read_disturb, retention_time, write_error_rate
+from .reliability import (
+    T_85C,
+    YEAR,
+    array_failure,
+    critical_diameter,
+    read_disturb,
+    retention_time,
+    tabulated_write_error_rate,
+    write_error_rate,
+)
 
 __all__ = [
     # materials
@@ -89,6 +99,7 @@ __all__ = [
     "critical_diameter",
     "read_disturb",
     "retention_time",
+    "tabulated_write_error_rate",
     "write_error_rate",
     # cell
     "DIRECTIONS",

@@ -61,6 +61,12 @@ class Target:
     V_write, V_gate : float
         Write driver and word-line voltages in V (:class:`Cell`).
     connection : {"standard", "reverse"}
+
+    Examples
+    --------
+    >>> target = Target(n_bits=2**20, T=398.15)  # a 1-Mib macro at 125 C
+    >>> target.n_bits, target.wer, EMBEDDED_2026.T
+    (1048576, 1e-09, 358.15)
     """
 
     n_bits: int = 2**25
@@ -87,7 +93,7 @@ class Target:
         check.choice("connection", self.connection, ("standard", "reverse"))
 
 
-#: A 2026-typical embedded MRAM replacing eFlash: a 32-Mib macro that keeps its data 10 years at 85 C
+#: A 2026-typical embedded MRAM replacing eFlash, a 32-Mib macro that keeps its data 10 years at 85 C
 #: with at most a 0.1 % chance of losing any bit (no ECC); write-error rate and read disturb <= 1e-9;
 #: a 10 uA, 10 ns current-mode read with >= 20 mV of signal; writes at 1.1 V with the word line
 #: overdriving a 0.9 V logic transistor; the MTJ kept below 2/3 of its breakdown voltage.
@@ -116,6 +122,12 @@ class DesignSpace:
         Write currents in A, AP->P and P->AP.
     figures : Scaling
         At ``target.T``.
+
+    Examples
+    --------
+    >>> space = design_space(np.array([35e-9, 40e-9, 45e-9, 50e-9]), np.array([0.95e-9, 1.0e-9, 1.05e-9]))
+    >>> space.margins.shape, space.feasible.astype(int).tolist()  # diameters down, thicknesses across
+    ((7, 4, 3), [[1, 0, 0], [1, 1, 1], [0, 0, 1], [0, 0, 0]])
     """
 
     diameters: np.ndarray
@@ -148,6 +160,12 @@ class DesignSpace:
             ``"thick"``: the name (:data:`CONSTRAINTS`) most often
             :attr:`binding` at the grid points next to the window on that side,
             or None if the window is empty or reaches the grid's end there.
+
+        Examples
+        --------
+        >>> space = design_space(np.array([35e-9, 40e-9, 45e-9, 50e-9]), np.array([0.95e-9, 1.0e-9, 1.05e-9]))
+        >>> space.edges()["small diameter"], space.edges()["large diameter"]
+        ('retention', 'write P->AP')
         """
         feasible, binding, out = self.feasible, self.binding, {}
         for key, along_d, side in (("small diameter", True, 0), ("large diameter", True, -1), ("thin", False, 0),
@@ -179,7 +197,7 @@ def design_space(diameters, thicknesses, *, pulse_width=20e-9, transistor_width=
       rates above 1e-15;
     * **read disturb** (:func:`read_disturb`, ``n = 2``) and **sense margin**
       (:func:`sense_margin`) at the read current;
-    * **breakdown**: :meth:`Stack.breakdown_margin` of the largest write bias.
+    * **breakdown**: :meth:`~sttlab.mram.materials.Stack.breakdown_margin` of the largest write bias.
 
     Parameters
     ----------
@@ -190,7 +208,7 @@ def design_space(diameters, thicknesses, *, pulse_width=20e-9, transistor_width=
     transistor_width : float, optional
         In m; replaces the width of ``transistor``.
     target : Target, optional
-    stack : Stack, optional
+    stack : materials.Stack, optional
     transistor : AccessTransistor, optional
     figures : Scaling, optional
         :func:`scaling` of this grid (``diameters[:, None]``, ``thicknesses[None, :]``)
@@ -201,6 +219,17 @@ def design_space(diameters, thicknesses, *, pulse_width=20e-9, transistor_width=
     Returns
     -------
     DesignSpace
+
+    Examples
+    --------
+    Small pillars lose their data, large ones cannot be written P -> AP by the transistor:
+
+    >>> space = design_space(np.array([35e-9, 40e-9, 45e-9, 50e-9]), np.array([0.95e-9, 1.0e-9, 1.05e-9]))
+    >>> space.edges()
+    {'small diameter': 'retention', 'large diameter': 'write P->AP', 'thin': 'write P->AP', 'thick': 'retention'}
+    >>> shorter = design_space(space.diameters, space.thicknesses, pulse_width=10e-9, figures=space.figures)
+    >>> int(space.feasible.sum()), int(shorter.feasible.sum())  # with a 10 ns pulse nothing is left
+    (5, 0)
     """
     s = _stack(stack)
     if not isinstance(target, Target):

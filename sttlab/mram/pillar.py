@@ -58,6 +58,15 @@ def cylinder_demag(diameter, thickness):
     Returns
     -------
     tuple of ndarray
+
+    Examples
+    --------
+    A thin disk is nearly a film; at ``t / d = 0.906`` a cylinder has a sphere's factors:
+
+    >>> [round(float(N), 3) for N in cylinder_demag(40e-9, 1.3e-9)]
+    [0.045, 0.045, 0.911]
+    >>> [round(float(N), 3) for N in cylinder_demag(40e-9, 0.906 * 40e-9)]
+    [0.333, 0.333, 0.333]
     """
     d = _positive_array("diameter", diameter, "m")
     tau = _positive_array("thickness", thickness, "m") / d
@@ -71,7 +80,14 @@ def cylinder_demag(diameter, thickness):
 
 
 def free_layer(diameter, thickness, stack=None):
-    """The free layer as a perpendicular :class:`~sttlab.params.Magnet` with its cylinder's demag factors."""
+    """The free layer as a perpendicular :class:`~sttlab.params.Magnet` with its cylinder's demag factors.
+
+    Examples
+    --------
+    >>> free = free_layer(40e-9, 1.3e-9)
+    >>> [round(N, 3) for N in free.demag], round(free.Delta(300.0), 1)
+    ([0.045, 0.045, 0.911], 40.0)
+    """
     s = _stack(stack)
     Nx, _, Nz = (float(N) for N in cylinder_demag(diameter, thickness))
     return Magnet(Ms=s.Ms, geometry=Cylinder(diameter=diameter, thickness=thickness), alpha=s.alpha, Ku=s.Ku,
@@ -79,7 +95,13 @@ def free_layer(diameter, thickness, stack=None):
 
 
 def junction(diameter, thickness, stack=None):
-    """The pillar as a :class:`~sttlab.params.Junction`: :func:`free_layer` under a polarizer along ``z``."""
+    """The pillar as a :class:`~sttlab.params.Junction`: :func:`free_layer` under a polarizer along ``z``.
+
+    Examples
+    --------
+    >>> round(junction(40e-9, 1.3e-9).Ic0() * 1e6, 1)  # uA
+    20.1
+    """
     s = _stack(stack)
     return Junction(free=free_layer(diameter, thickness, s), P=s.P, efficiency=s.efficiency, Lambda=s.Lambda)
 
@@ -104,6 +126,11 @@ def exchange_length(Ms, A):
         In A/m (> 0).
     A : float or array_like
         Exchange stiffness in J/m (> 0).
+
+    Examples
+    --------
+    >>> round(float(exchange_length(1.1e6, 2e-11)) * 1e9, 2)  # nm, CoFeB
+    5.13
     """
     return np.sqrt(2.0 * _positive_array("A", A, "J/m") / (mu0 * _positive_array("Ms", Ms, "A/m") ** 2))
 
@@ -125,6 +152,11 @@ def domain_wall_width(A, K_eff):
         Exchange stiffness in J/m (> 0).
     K_eff : float or array_like
         Effective anisotropy in J/m^3 (> 0).
+
+    Examples
+    --------
+    >>> round(float(domain_wall_width(2e-11, 1.0e5)) * 1e9, 1)  # nm
+    44.4
     """
     return math.pi * np.sqrt(_positive_array("A", A, "J/m") / _positive_array("K_eff", K_eff, "J/m^3"))
 
@@ -162,7 +194,17 @@ class Scaling:
     rate : ndarray
         Escape rate of one bit in 1/s: :func:`~sttlab.thermal.neel_brown_rate`,
         or ``f0 exp(-Delta_wall)`` where the wall is the lower saddle.
-    stack : Stack
+    stack : materials.Stack
+
+    Examples
+    --------
+    At 40 nm the pillar reverses as a macrospin; at 150 nm a domain wall is the cheaper path:
+
+    >>> figures = scaling([40e-9, 150e-9], 1.3e-9, T=300.0)
+    >>> figures.Delta.round(1).tolist(), figures.Delta_wall.round(1).tolist(), figures.macrospin.tolist()
+    ([40.0, 194.7], [71.5, 157.8], [True, False])
+    >>> figures.barrier.round(1).tolist()
+    [40.0, 157.8]
     """
 
     diameter: np.ndarray
@@ -210,11 +252,21 @@ def scaling(diameter, thickness, *, T, stack=None):
         In m (> 0), broadcast together.
     T : float
         Temperature in K (> 0).
-    stack : Stack, optional
+    stack : materials.Stack, optional
 
     Returns
     -------
     Scaling
+
+    Examples
+    --------
+    The barrier and the critical current grow together, so their ratio does not depend on the size:
+
+    >>> figures = scaling([20e-9, 40e-9, 80e-9], 1.3e-9, T=300.0)
+    >>> figures.Delta.round(1).tolist(), (figures.Ic0_AP * 1e6).round(1).tolist()  # uA
+    ([16.8, 40.0, 92.6], [8.5, 20.1, 46.6])
+    >>> (figures.efficiency * 1e-6).round(3).tolist()  # per uA
+    [1.986, 1.986, 1.986]
     """
     s = _stack(stack)
     T = check.positive("T", T, "K")
@@ -252,7 +304,12 @@ def pma_thickness(diameter, stack=None):
     ----------
     diameter : float
         In m (> 0).
-    stack : Stack, optional
+    stack : materials.Stack, optional
+
+    Examples
+    --------
+    >>> round(pma_thickness(40e-9) * 1e9, 3)  # nm
+    1.532
     """
     s = _stack(stack)
     d = check.positive("diameter", diameter, "m")
@@ -265,6 +322,12 @@ class ThicknessWindow:
 
     ``high`` (``Delta = Delta_min``) always lies below ``t_pma``
     (:func:`pma_thickness`), where the barrier vanishes.
+
+    Examples
+    --------
+    >>> window = thickness_window(40e-9, T=358.15, Delta_min=30.0, Delta_max=60.0)
+    >>> round(window.low * 1e9, 3), round(window.high * 1e9, 3), round(window.t_pma * 1e9, 3)  # nm
+    (1.123, 1.324, 1.532)
     """
 
     low: float
@@ -290,11 +353,19 @@ def thickness_window(diameter, *, T, Delta_min, Delta_max=None, stack=None):
         Smallest barrier (> 0).
     Delta_max : float or None, optional
         Largest barrier (> Delta_min); None: no lower edge (``low = 0``).
-    stack : Stack, optional
+    stack : materials.Stack, optional
 
     Returns
     -------
     ThicknessWindow
+
+    Examples
+    --------
+    A 40 nm pillar at 85 C with ``30 <= Delta <= 60``:
+
+    >>> window = thickness_window(40e-9, T=358.15, Delta_min=30.0, Delta_max=60.0)
+    >>> round(window.low * 1e9, 2), round(window.high * 1e9, 2)  # nm
+    (1.12, 1.32)
     """
     s = _stack(stack)
     d = check.positive("diameter", diameter, "m")
