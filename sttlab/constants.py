@@ -31,6 +31,8 @@ muB = _codata.physical_constants["Bohr magneton"][0]
 
 class _FrozenModule(types.ModuleType):
     def __setattr__(self, name, value):
+        if name == "__annotations__":  # metadata, not a constant: documentation tools (Sphinx autodoc) fill it in
+            return super().__setattr__(name, value)
         raise AttributeError(f"sttlab.constants.{name} is a physical constant and cannot be reassigned")
 
     def __delattr__(self, name):

@@ -188,6 +188,17 @@ class Trajectory:
         ``"rk4"`` or ``"rk45"``.
     steps, rejected : int
         Accepted and rejected steps.
+
+    Examples
+    --------
+    A tilted perpendicular film relaxing with no current: damping only lowers the energy.
+
+    >>> from sttlab import preset
+    >>> run = simulate(preset("cofeb_mgo_40nm").free, (0.6, 0.0, 0.8), 1e-9)
+    >>> run.m.shape[1], run.method, run.steps == run.t.size - 1
+    (3, 'rk45', True)
+    >>> bool(np.all(np.diff(run.energy()) <= 0.0))
+    True
     """
 
     t: np.ndarray
@@ -241,6 +252,19 @@ class Trajectory:
         -------
         float or None
             None if it never switched during the run.
+
+        Examples
+        --------
+        The 40 nm preset at twice its critical current, against the closed form:
+
+        >>> from sttlab import preset
+        >>> junction = preset("cofeb_mgo_40nm")
+        >>> m0 = (np.sin(np.radians(2)), 0.0, -np.cos(np.radians(2)))
+        >>> run = simulate(junction, m0, 20e-9, current_density=2 * junction.Jc0())
+        >>> round(run.switching_time() * 1e9, 2), round(run.switching_time(threshold=0.5) * 1e9, 2)  # ns
+        (11.05, 11.8)
+        >>> bool(abs(run.switching_time() / analytic_switching_time(junction, 2 * junction.Jc0()) - 1) < 1e-4)
+        True
         """
         threshold = check.in_range("threshold", threshold, 0.0, 1.0, high_open=True)
         proj = self.m @ self.easy_axis
@@ -272,6 +296,23 @@ class Trajectory:
         component : {0, 1, 2}
             Which Cartesian component oscillates about zero (one transverse to
             the precession axis).
+
+        Returns
+        -------
+        float
+            Frequency in Hz.
+
+        Examples
+        --------
+        Larmor precession in 0.1 T at ``gamma mu0 H / 2 pi`` (``PHYSICS.md`` case 1):
+
+        >>> from sttlab import Cylinder, Magnet
+        >>> free = Magnet(Ms=1e6, geometry=Cylinder(40e-9, 1e-9), alpha=0.0, demag=(0, 0, 0))
+        >>> run = simulate(free, (1, 0, 0), 2e-9, field=(0, 0, 0.1 / mu0), method="rk4", dt=1e-12)
+        >>> round(run.precession_frequency() / 1e9, 2)  # GHz
+        2.8
+        >>> bool(abs(run.precession_frequency() / (gamma * 0.1 / (2 * np.pi)) - 1) < 1e-3)
+        True
         """
         check.choice("component", component, (0, 1, 2))
         x = self.m[:, component]
@@ -328,6 +369,19 @@ def simulate(
     Returns
     -------
     Trajectory
+
+    Examples
+    --------
+    A 5 ns pulse at twice the critical current is too short to switch the 40 nm
+    preset from 2 degrees (it needs 11 ns): the magnetization falls back to AP.
+
+    >>> from sttlab import Pulse, preset
+    >>> junction = preset("cofeb_mgo_40nm")
+    >>> m0 = (np.sin(np.radians(2)), 0.0, -np.cos(np.radians(2)))
+    >>> pulse = Pulse(2 * junction.Jc0(), width=5e-9, rise=0.1e-9, fall=0.1e-9)
+    >>> run = simulate(junction, m0, 10e-9, current_density=pulse)
+    >>> run.switched, round(float(run.m[-1, 2]), 3)
+    (False, -0.999)
     """
     par = pack(system, field=field, field_pulse=field_pulse, current_density=current_density)
     m = check.direction("m0", m0)
@@ -414,6 +468,16 @@ def analytic_switching_time(junction, current_density, tilt_deg=2.0, *, form="ex
     -------
     float or ndarray
         Time in s, ``inf`` where ``J <= J_c0``.
+
+    Examples
+    --------
+    >>> from sttlab import preset
+    >>> junction = preset("cofeb_mgo_40nm")
+    >>> J = junction.Jc0() * np.array([0.9, 1.5, 3.0])
+    >>> [round(float(t) * 1e9, 2) for t in analytic_switching_time(junction, J)]  # ns
+    [inf, 20.52, 5.81]
+    >>> [round(float(t) * 1e9, 2) for t in analytic_switching_time(junction, J, form="sun")]
+    [inf, 23.45, 5.86]
     """
     check.choice("form", form, ("exact", "sun"))
     if junction.efficiency != "constant":

@@ -77,7 +77,7 @@ from .efficiency import _eta, efficiency_coefficients
 from .params import Junction
 from .thermal import _count, _free
 
-#: Initial states: the ``x < 0`` well (``m`` against ``p``), the ``x > 0`` well, or Boltzmann over both.
+#: Initial states, in this order the ``x < 0`` well (``m`` against ``p``), the ``x > 0`` well, or Boltzmann over both.
 STARTS = ("AP", "P", "equilibrium")
 
 
@@ -166,6 +166,20 @@ def drift(system, x, *, current_density=0.0, field=0.0):
     Returns
     -------
     float or ndarray
+        ``dx/dt`` in 1/s, the shape of ``x``.
+
+    Examples
+    --------
+    With no current the magnetization falls back towards AP (``x = -1``), at
+    ``g (1 - x^2) alpha H_k,eff x``; at twice the critical current it is pushed
+    towards P:
+
+    >>> from sttlab import preset
+    >>> cell = preset("cofeb_mgo_40nm")
+    >>> g = gamma * mu0 / (1 + cell.free.alpha**2)
+    >>> closed_form = g * (1 - 0.5**2) * cell.free.alpha * cell.free.Hk_eff * -0.5
+    >>> bool(abs(drift(cell, -0.5) / closed_form - 1) < 1e-12), drift(cell, -0.5, current_density=2 * cell.Jc0()) > 0
+    (True, True)
     """
     v = _model(system, None, current_density, field).velocity(_unit_interval("x", x))
     return float(v) if v.ndim == 0 else v
@@ -258,10 +272,25 @@ def escape_rate(system, T, *, start="AP", current_density=0.0, field=0.0, n_cell
     current_density, field, n_cells : optional
         As in :func:`relaxation_rates`.
 
+    Returns
+    -------
+    float
+        ``Gamma`` in 1/s.
+
     Raises
     ------
     ValueError
         If that state is unstable at this current and field (no well to escape from).
+
+    Examples
+    --------
+    A sub-critical current lowers the AP barrier of the 20 nm preset (``Delta =
+    10``) to ``Delta (1 - J/J_c0)^2 = 4.9`` at 0.3 ``J_c0``; escape speeds up a hundredfold:
+
+    >>> from sttlab import preset
+    >>> cell = preset("cofeb_mgo_20nm")
+    >>> [f"{escape_rate(cell, 300.0, current_density=J):.2e}" for J in (0.0, 0.3 * cell.Jc0())]  # 1/s
+    ['2.34e+04', '2.21e+06']
     """
     check.choice("start", start, STARTS[:2])
     model = _model(system, T, current_density, field)
@@ -358,6 +387,15 @@ class DensityEvolution:
         Cell centres and widths.
     probability : ndarray, shape (n_times, n_cells)
         Probability in each cell; each row sums to 1.
+
+    Examples
+    --------
+    >>> from sttlab import preset
+    >>> evolution = density_evolution(preset("cofeb_mgo_20nm"), 300.0, 0.0, start="equilibrium", n_cells=200)
+    >>> evolution.x.size, float(evolution.probability[0, evolution.x < 0].sum())  # half in each well
+    (200, 0.5)
+    >>> bool(np.allclose((evolution.density * evolution.widths).sum(axis=1), 1.0))
+    True
     """
 
     times: np.ndarray
@@ -391,6 +429,20 @@ def density_evolution(system, T, times, *, start="AP", current_density=0.0, fiel
     Returns
     -------
     DensityEvolution
+
+    Examples
+    --------
+    The probability past the barrier top after 10 ns at twice the critical
+    current is the switching probability of a 10 ns pulse (with no settling):
+
+    >>> from sttlab import preset
+    >>> cell = preset("cofeb_mgo_40nm")
+    >>> evolution = density_evolution(cell, 300.0, [0.0, 10e-9], current_density=2 * cell.Jc0())
+    >>> switched = evolution.probability[:, evolution.x > 0].sum(axis=1)
+    >>> [round(float(p), 4) for p in switched]
+    [0.0, 0.9546]
+    >>> bool(abs(switched[1] - switching_probability(cell, 300.0, 10e-9, 2 * cell.Jc0())) < 1e-12)
+    True
     """
     check.choice("start", start, STARTS)
     times = np.atleast_1d(_times("times", times))

@@ -43,6 +43,12 @@ class Cylinder:
         Diameter in m.
     thickness : float
         Thickness in m.
+
+    Examples
+    --------
+    >>> disk = Cylinder(diameter=40e-9, thickness=1.3e-9)
+    >>> round(disk.area * 1e18, 1), round(disk.volume * 1e27, 1)  # nm^2, nm^3
+    (1256.6, 1633.6)
     """
 
     diameter: float
@@ -73,6 +79,12 @@ class EllipticCylinder:
         Major and minor axes of the ellipse in m (full lengths, not semi-axes).
     thickness : float
         Thickness in m.
+
+    Examples
+    --------
+    >>> ellipse = EllipticCylinder(length=100e-9, width=50e-9, thickness=2e-9)
+    >>> round(ellipse.area * 1e18, 1)  # nm^2, pi a b / 4
+    3927.0
     """
 
     length: float
@@ -131,6 +143,20 @@ class Magnet:
         Diagonal of the demagnetizing tensor ``(Nx, Ny, Nz)``, each in [0, 1],
         summing to 1 or to 0 (``(0, 0, 0)`` switches demagnetization off).
         Default thin film ``(0, 0, 1)``.
+
+    Examples
+    --------
+    The CoFeB/MgO free layer of the ``cofeb_mgo_40nm`` preset: the interfacial
+    anisotropy beats the thin-film demagnetization, so the film is perpendicular.
+
+    >>> from sttlab.constants import mu0
+    >>> free = Magnet(Ms=1.1e6, geometry=Cylinder(40e-9, 1.3e-9), alpha=0.01, Ki=1.1202e-3)
+    >>> round(free.K / 1e3, 1), round(free.K_eff / 1e3, 1)  # kJ/m^3: K_u + K_i / t, minus mu0 Ms^2 / 2
+    (861.7, 101.4)
+    >>> round(mu0 * free.Hk_eff, 3)  # T
+    0.184
+    >>> round(free.Delta(300.0), 1)
+    40.0
     """
 
     Ms: float
@@ -193,6 +219,16 @@ class Magnet:
         ValueError
             If the easy axis is not along x, y or z (the principal axes of the
             diagonal demagnetizing tensor).
+
+        Examples
+        --------
+        An in-plane ellipse held along x by its shape alone: the in-plane tilt
+        is resisted by ``Ms (N_y - N_x)``, the out-of-plane one by ``Ms (N_z - N_x)``.
+
+        >>> ellipse = Magnet(Ms=8e5, geometry=EllipticCylinder(100e-9, 50e-9, 3e-9), alpha=0.01,
+        ...                  easy_axis=(1, 0, 0), demag=(0.03, 0.07, 0.90))
+        >>> [round(h) for h in ellipse.transverse_stiffness()]  # A/m
+        [32000, 696000]
         """
         i = self._easy_index()
         Hk = 2.0 * self.K / (mu0 * self.Ms)
@@ -228,6 +264,11 @@ class Magnet:
         ------
         ValueError
             If ``alpha = 0`` or the easy axis is not stable (``H_k,eff <= 0``).
+
+        Examples
+        --------
+        >>> round(preset("cofeb_mgo_40nm").free.relaxation_time * 1e9, 2)  # ns
+        3.08
         """
         if self.alpha <= 0.0 or self.Hk_eff <= 0.0:
             raise ValueError(f"relaxation_time needs alpha > 0 and Hk_eff > 0, got alpha={self.alpha!r}, "
@@ -246,6 +287,12 @@ class Magnet:
         ----------
         T : float
             Temperature in K (> 0).
+
+        Examples
+        --------
+        >>> free = preset("cofeb_mgo_40nm").free
+        >>> round(free.Delta(300.0), 1), round(free.Delta(358.15), 1)  # room temperature, 85 C
+        (40.0, 33.5)
         """
         Delta = self.barrier / (kB * check.positive("T", T, "K"))
         if not math.isfinite(Delta):
@@ -289,6 +336,14 @@ class Junction:
         used by ``"slonczewski2002"``. ``Lambda = 1`` gives ``eta = P``.
     field_like : float, optional
         Ratio ``xi = H_FL / H_DL`` of field-like to damping-like torque.
+
+    Examples
+    --------
+    >>> junction = Junction(preset("cofeb_mgo_40nm").free, P=0.5)
+    >>> round(junction.Jc0() / 1e10, 3)  # 1e10 A/m^2, AP -> P
+    1.603
+    >>> round(junction.Ic0("P") * 1e6, 1)  # uA, P -> AP: a negative current
+    -20.1
     """
 
     free: Magnet
@@ -322,6 +377,15 @@ class Junction:
         ``H_DL / (eta J) = hbar / (2 e mu0 Ms t)`` (A/m per A/m^2): the
         Slonczewski torque written as an effective field (``PHYSICS.md``;
         Slonczewski, J. Magn. Magn. Mater. 159, L1 (1996)).
+
+        Examples
+        --------
+        The damping-like field of the 40 nm preset at ``J = 1e11`` A/m^2, ``eta = P``:
+
+        >>> junction = preset("cofeb_mgo_40nm")
+        >>> H_DL = junction.stt_field_per_current() * junction.P * 1e11  # A/m
+        >>> round(mu0 * H_DL * 1e3, 1)  # mT
+        11.5
         """
         return hbar / (2.0 * e * mu0 * self.free.Ms * self.free.thickness)
 
@@ -362,6 +426,16 @@ class Junction:
         ValueError
             If the polarizer is not collinear with the easy axis (no closed
             form), or if that state is not stable at zero current.
+
+        Examples
+        --------
+        For a perpendicular film, the closed form of ``PHYSICS.md`` case 4:
+
+        >>> junction = preset("cofeb_mgo_40nm")
+        >>> free = junction.free
+        >>> closed_form = (2 * e / hbar) * (free.alpha / junction.P) * mu0 * free.Ms * free.Hk_eff * free.thickness
+        >>> bool(abs(junction.Jc0() / closed_form - 1) < 1e-12), bool(junction.Jc0("P") == -junction.Jc0())
+        (True, True)
         """
         check.choice("state", state, ("AP", "P"))
         free = self.free
@@ -380,7 +454,13 @@ class Junction:
         return magnitude if state == "AP" else -magnitude
 
     def Ic0(self, state="AP"):
-        """Zero-temperature critical current ``Jc0 * area`` in A (signed); see :meth:`Jc0`."""
+        """Zero-temperature critical current ``Jc0 * area`` in A (signed); see :meth:`Jc0`.
+
+        Examples
+        --------
+        >>> round(preset("cofeb_mgo_40nm").Ic0() * 1e6, 1)  # uA
+        20.1
+        """
         return self.Jc0(state) * self.area
 
 
@@ -418,7 +498,13 @@ _PRESETS = {
 
 
 def preset_names():
-    """Names accepted by :func:`preset`."""
+    """Names accepted by :func:`preset`.
+
+    Examples
+    --------
+    >>> preset_names()
+    ('cofeb_mgo_40nm', 'cofeb_mgo_20nm')
+    """
     return tuple(_PRESETS)
 
 
@@ -433,12 +519,29 @@ def preset(name):
     Returns
     -------
     Junction
+
+    Examples
+    --------
+    >>> cell = preset("cofeb_mgo_20nm")
+    >>> round(cell.free.geometry.diameter * 1e9), round(cell.free.Delta(300.0), 1)  # nm; a quarter of 40 nm's
+    (20, 10.0)
     """
     check.choice("name", name, preset_names())
     return _PRESETS[name].build()
 
 
 def preset_source(name):
-    """The literature source and assumptions of a preset, as a sentence."""
+    """The literature source and assumptions of a preset, as a sentence.
+
+    Parameters
+    ----------
+    name : str
+        One of :func:`preset_names`.
+
+    Examples
+    --------
+    >>> preset_source("cofeb_mgo_40nm").split(",")[0]
+    'Perpendicular Ta/CoFeB(1.3 nm)/MgO free layer after Ikeda et al.'
+    """
     check.choice("name", name, preset_names())
     return _PRESETS[name].source

@@ -74,6 +74,18 @@ class PhaseDiagram:
         Length of every run in s.
     tilt : float
         Initial tilt from ``+-p`` in rad.
+
+    Examples
+    --------
+    A field of half ``H_k,eff`` along ``p`` halves the current that switches AP to P:
+
+    >>> from sttlab import preset
+    >>> cell = preset("cofeb_mgo_40nm")
+    >>> diagram = switching_phase_diagram(cell, cell.Jc0() * np.array([0.0, 0.75]), [0.0, 0.5 * cell.free.Hk_eff])
+    >>> diagram.labels().tolist()
+    [['bistable', 'bistable'], ['bistable', 'P']]
+    >>> diagram.run_from_AP.tolist(), round(diagram.duration / cell.free.relaxation_time)
+    ([['AP', 'AP'], ['AP', 'P']], 200)
     """
 
     currents: np.ndarray
@@ -157,6 +169,17 @@ def switching_phase_diagram(junction, currents, fields, *, duration=None, tilt_d
     ValueError
         On empty or non-finite grids, a polarizer off the easy axis, or
         parameters out of range.
+
+    Examples
+    --------
+    A field of ``-H_k,eff / 2`` (against ``p``) moves the AP -> P boundary to
+    ``J_c0 (1 - H / H_k,eff) = 1.5 J_c0``:
+
+    >>> from sttlab import preset
+    >>> cell = preset("cofeb_mgo_40nm")
+    >>> diagram = switching_phase_diagram(cell, cell.Jc0() * np.array([1.4, 1.6]), [-0.5 * cell.free.Hk_eff])
+    >>> diagram.labels().tolist()
+    [['bistable', 'P']]
     """
     if not isinstance(junction, Junction):
         raise TypeError(f"junction must be a Junction, got {junction!r}")

@@ -94,6 +94,15 @@ class Layer:
     semi-infinite first or last layer; ``reversed``: the magnetization points
     against the stack's spin axis ("up"), which flips the sign of ``beta`` (the
     second magnet of an antiparallel spin valve).
+
+    Examples
+    --------
+    >>> from sttlab import transport
+    >>> py, cu = transport.material("Py"), transport.material("Cu")
+    >>> Layer(py, 10e-9).beta, Layer(py, 10e-9, reversed=True).beta
+    (0.76, -0.76)
+    >>> round(Layer(py, 10e-9).spin_resistance * 1e15, 3)  # rho* lambda_sf in fOhm m^2
+    1.602
     """
 
     material: Material
@@ -135,6 +144,12 @@ class Interface:
     ``AR_b`` (Ohm m^2, Valet & Fert's ``r_b*``) and the interfacial spin
     asymmetry ``gamma`` in (-1, 1), along the stack's spin axis: the channels
     in parallel give ``AR_b (1 - gamma^2)``. The default is a transparent interface.
+
+    Examples
+    --------
+    >>> face = Interface(AR_b=0.5e-15, gamma=0.7)
+    >>> round(face.AR * 1e15, 3), [round(r * 1e15, 2) for r in face.AR_channels]  # fOhm m^2
+    (0.255, [0.3, 1.7])
     """
 
     AR_b: float = 0.0
@@ -193,6 +208,20 @@ class Stack:
     ``x_1 = 0``, +-inf for semi-infinite outer layers), ``AR`` the resistance
     per unit area between the leads (Ohm m^2, ``inf`` with a semi-infinite
     layer) and ``AR_spin`` the part of it due to the spin accumulation.
+
+    Examples
+    --------
+    At a Py/Cu interface the accumulation decays over ``lambda_sf`` on each side
+    (5.5 nm in Py, 350 nm in Cu), while the current's polarization relaxes from
+    ``beta`` deep in the magnet:
+
+    >>> from sttlab import transport
+    >>> py, cu = transport.material("Py"), transport.material("Cu")
+    >>> fn = valet_fert([Layer(py, math.inf), Layer(cu, math.inf)], 1e11)
+    >>> [round(float(v / e * 1e6)) for v in fn.mu_s([-5.5e-9, 0.0, 350e-9])]  # uV
+    [71, 192, 71]
+    >>> [round(float(p), 3) for p in fn.polarization([-20e-9, 0.0])]
+    [0.744, 0.161]
     """
 
     layers: tuple
@@ -267,6 +296,17 @@ def valet_fert(layers, J_c, interfaces=None):
     -------
     Stack
         ``mu_s(x)`` (J), ``polarization(x)`` (``j_s / J_c``), ``AR`` and ``AR_spin`` (Ohm m^2), ``edges`` (m).
+
+    Examples
+    --------
+    One transparent F/N interface: Valet & Fert's ``AR_spin = beta^2 r_F r_N / (r_F + r_N)``.
+
+    >>> from sttlab import transport
+    >>> py, cu = transport.material("Py"), transport.material("Cu")
+    >>> fn = valet_fert([Layer(py, math.inf), Layer(cu, math.inf)], 1e11)
+    >>> r_F, r_N = (layer.spin_resistance for layer in fn.layers)
+    >>> bool(abs(fn.AR_spin / (py.beta**2 * r_F * r_N / (r_F + r_N)) - 1) < 1e-12)
+    True
     """
     layers, interfaces, edges = _stack(layers, interfaces)
     J_c = check.real("J_c", J_c)
@@ -318,6 +358,18 @@ def spin_valve(F, t_F, N, t_N, J_c, antiparallel=False, interface=None):
     Returns
     -------
     Stack
+
+    Examples
+    --------
+    Py(10 nm)/Cu(10 nm)/Py(10 nm) at 1e11 A/m^2: parallel, the current crosses the
+    spacer polarized; antiparallel, spins pile up in it instead.
+
+    >>> from sttlab import transport
+    >>> py, cu = transport.material("Py"), transport.material("Cu")
+    >>> parallel = spin_valve(py, 10e-9, cu, 10e-9, 1e11)
+    >>> antiparallel = spin_valve(py, 10e-9, cu, 10e-9, 1e11, antiparallel=True)
+    >>> round(float(parallel.polarization(5e-9)), 3), round(float(antiparallel.mu_s(5e-9) / e * 1e6))  # uV
+    (0.72, 230)
     """
     t_F, t_N = check.positive("t_F", t_F, "m"), check.positive("t_N", t_N, "m")
     if not isinstance(antiparallel, (bool, np.bool_)):
@@ -333,6 +385,14 @@ def spin_valve_resistance(F, t_F, N, t_N, interface=None):
     """``AR_P`` and ``AR_AP`` (Ohm m^2) of the F/N/F :func:`spin_valve`, exact, as a :class:`transport.TwoCurrent`.
 
     Parameters are those of :func:`spin_valve`; the resistance does not depend on the current.
+
+    Examples
+    --------
+    >>> from sttlab import transport
+    >>> py, cu = transport.material("Py"), transport.material("Cu")
+    >>> r = spin_valve_resistance(py, 10e-9, cu, 10e-9)
+    >>> round(r.AR_P * 1e15, 2), round(r.AR_AP * 1e15, 2)  # fOhm m^2
+    (2.72, 4.38)
     """
     return TwoCurrent(*(spin_valve(F, t_F, N, t_N, 1.0, state, interface).AR for state in (False, True)))
 
@@ -371,6 +431,17 @@ def valet_fert_resistance(rho_F, beta, lambda_F, t_F, rho_N, t_N, AR_b=0.0, gamm
     -------
     transport.TwoCurrent
         ``AR_P``, ``AR_AP`` in Ohm m^2 and ``gmr``.
+
+    Examples
+    --------
+    10 nm of Cu is thin next to its 350 nm spin-diffusion length, so the closed
+    form is close to the exact :func:`spin_valve_resistance`:
+
+    >>> from sttlab import transport
+    >>> py, cu = transport.material("Py"), transport.material("Cu")
+    >>> thin = valet_fert_resistance(py.rho, py.beta, py.lambda_sf, 10e-9, cu.rho, 10e-9)
+    >>> round(thin.gmr, 3), round(spin_valve_resistance(py, 10e-9, cu, 10e-9).gmr, 3)
+    (0.61, 0.608)
     """
     rho_F = check.positive("rho_F", rho_F, "Ohm m")
     beta = check.in_range("beta", beta, -1.0, 1.0, low_open=True, high_open=True)
@@ -392,6 +463,14 @@ class StackProfile:
     ``mu_up``, ``mu_down`` the channel potentials at the centres (J, zero in
     the right lead); ``polarization`` ``j_s / J_c`` at the faces; ``AR`` and
     ``AR_spin`` (Ohm m^2) as in :class:`Stack`.
+
+    Examples
+    --------
+    >>> from sttlab import transport
+    >>> py, cu = transport.material("Py"), transport.material("Cu")
+    >>> profile = valet_fert_fd([Layer(py, 10e-9), Layer(cu, 10e-9)], 1e11, cells=10)
+    >>> profile.x.shape, profile.x_faces.shape, profile.polarization.shape  # 2 layers x 10 cells
+    ((20,), (21,), (21,))
     """
 
     x: np.ndarray
@@ -449,6 +528,17 @@ def valet_fert_fd(layers, J_c, interfaces=None, cells=100):
     Returns
     -------
     StackProfile
+
+    Examples
+    --------
+    The antiparallel spin valve, against the exact solution:
+
+    >>> from sttlab import transport
+    >>> py, cu = transport.material("Py"), transport.material("Cu")
+    >>> stack = [Layer(py, 10e-9), Layer(cu, 10e-9), Layer(py, 10e-9, reversed=True)]
+    >>> numerical, exact = valet_fert_fd(stack, 1e11, cells=200), valet_fert(stack, 1e11)
+    >>> bool(abs(numerical.AR / exact.AR - 1) < 1e-5)
+    True
     """
     layers, interfaces, edges = _stack(layers, interfaces, finite=True)
     J_c = check.real("J_c", J_c)

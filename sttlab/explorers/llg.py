@@ -32,6 +32,14 @@ def precession_explorer():
     -------
     ipywidgets.VBox
         ``children[0]`` holds the sliders, ``children[-1]`` the Output.
+
+    Examples
+    --------
+    >>> box = precession_explorer()
+    >>> before = box.children[-1].outputs[0]["data"]["image/png"]
+    >>> box.children[0].children[0].value = 2.0  # the strongest field, 2 T
+    >>> box.children[-1].outputs[0]["data"]["image/png"] != before
+    True
     """
     d = figure_defaults(figures.precession_figure)
     controls = {
@@ -60,6 +68,16 @@ def energy_explorer():
     -------
     ipywidgets.VBox
         ``children[0]`` and ``children[1]`` hold the sliders, ``children[-1]`` the Output.
+
+    Examples
+    --------
+    >>> box = energy_explorer()
+    >>> [(w.description, w.min, w.max) for w in box.children[1].children]  # nm
+    [('diameter (nm)', 10.0, 150.0), ('thickness (nm)', 0.5, 5.0)]
+    >>> before = box.children[-1].outputs[0]["data"]["image/png"]
+    >>> box.children[1].children[1].value = 5.0  # a thick film: in-plane
+    >>> box.children[-1].outputs[0]["data"]["image/png"] != before
+    True
     """
     d = figure_defaults(figures.energy_landscape_figure)
     controls = {

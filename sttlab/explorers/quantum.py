@@ -41,6 +41,14 @@ def mixing_conductance_explorer():
     -------
     ipywidgets.VBox
         ``children[0]`` and ``children[1]`` hold the sliders, ``children[-1]`` the Output.
+
+    Examples
+    --------
+    >>> box = mixing_conductance_explorer()
+    >>> before = box.children[-1].outputs[0]["data"]["image/png"]
+    >>> box.children[0].children[1].value = 5.0  # the strongest barrier
+    >>> box.children[-1].outputs[0]["data"]["image/png"] != before
+    True
     """
     d = figure_defaults(figures.mixing_conductance_figure)
     eV = figures.EV

@@ -32,6 +32,12 @@ def torque_directions_explorer():
     -------
     ipywidgets.VBox
         ``children[0:3]`` hold the sliders, ``children[-1]`` the Output.
+
+    Examples
+    --------
+    >>> box = torque_directions_explorer()
+    >>> [w.description for row in box.children[:-1] for w in row.children]
+    ['m: polar θ (deg)', 'm: azimuth φ (deg)', 'p: polar θ (deg)', 'p: azimuth φ (deg)', 'field-like ξ', 'J / Jc0']
     """
     d = figure_defaults(figures.torque_directions_figure)
     controls = {
@@ -66,6 +72,14 @@ def switching_explorer():
     -------
     ipywidgets.VBox
         ``children[0:2]`` hold the sliders, ``children[-1]`` the Output.
+
+    Examples
+    --------
+    >>> box = switching_explorer()
+    >>> before = box.children[-1].outputs[0]["data"]["image/png"]
+    >>> box.children[0].children[0].value = 4.0  # four times J_c0
+    >>> box.children[-1].outputs[0]["data"]["image/png"] != before
+    True
     """
     d = figure_defaults(figures.switching_run_figure)
     controls = {

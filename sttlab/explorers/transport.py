@@ -34,6 +34,12 @@ def polarization_explorer():
     -------
     ipywidgets.VBox
         ``children[0]`` holds the sliders, ``children[-1]`` the Output.
+
+    Examples
+    --------
+    >>> box = polarization_explorer()
+    >>> [(w.description, w.value) for w in box.children[0].children]
+    [('σ↑/σ↓', 3.0), ('Jc (A/m²)', 100000000000.0)]
     """
     d = figure_defaults(figures.polarization_figure)
     controls = {
@@ -59,6 +65,14 @@ def spin_accumulation_explorer():
     -------
     ipywidgets.VBox
         ``children[0]`` holds the sliders, ``children[1]`` the toggle, ``children[-1]`` the Output.
+
+    Examples
+    --------
+    >>> box = spin_accumulation_explorer()
+    >>> before = box.children[-1].outputs[0]["data"]["image/png"]
+    >>> box.children[1].children[0].value = "reflecting"
+    >>> box.children[-1].outputs[0]["data"]["image/png"] != before
+    True
     """
     d = figure_defaults(figures.spin_accumulation_figure)
     controls = {

@@ -67,6 +67,12 @@ def precession_figure(field_T=0.1, alpha=0.05, theta0_deg=60.0, *, duration=None
     -------
     matplotlib.figure.Figure
         Two Axes: ``fig.axes[0]`` (3D sphere) and ``fig.axes[1]`` (components vs time in ns).
+
+    Examples
+    --------
+    >>> fig = precession_figure(field_T=0.5, alpha=0.1)
+    >>> [ax.name for ax in fig.axes], fig.axes[1].get_xlabel()
+    (['3d', 'rectilinear'], 'time $t$ (ns)')
     """
     field_T = check.in_range("field_T", field_T, 0.0, 100.0, low_open=True)
     alpha = check.in_range("alpha", alpha, 0.0, 1.0, low_open=True)
@@ -156,6 +162,14 @@ def energy_landscape_figure(Ku=_COFEB.Ku, Ms=_COFEB.Ms, diameter=_COFEB.geometry
     -------
     matplotlib.figure.Figure
         Two Axes: ``fig.axes[0]`` (E / kB T vs angle) and ``fig.axes[1]`` (energy densities in MJ/m^3).
+
+    Examples
+    --------
+    Half the diameter, a quarter of the barrier of the 40 nm preset:
+
+    >>> fig = energy_landscape_figure(diameter=20e-9)
+    >>> [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "delta"]
+    ['Δ = 10.0']
     """
     Ku = check.real("Ku", Ku)
     Ms = check.positive("Ms", Ms, "A/m")

@@ -86,6 +86,20 @@ def torque_terms(junction, m, current_density):
     ``-gamma mu0 H_DL m x (m x p)`` and ``"field-like"`` ``-gamma mu0 H_FL m x p``:
     ``1 + alpha^2`` times the Landau-Lifshitz form (``PHYSICS.md``), split by
     switching damping, current and field-like ratio off in turn.
+
+    Examples
+    --------
+    At ``J_c0``, 2 degrees off AP, the damping-like torque cancels damping (to ``1 / cos 2 deg``):
+
+    >>> from sttlab import preset
+    >>> cell = preset("cofeb_mgo_40nm")
+    >>> m = (np.sin(np.radians(2)), 0.0, -np.cos(np.radians(2)))
+    >>> terms = torque_terms(cell, m, cell.Jc0())
+    >>> sorted(terms)
+    ['damping', 'damping-like', 'field-like', 'precession']
+    >>> size = {name: np.linalg.norm(value) for name, value in terms.items()}
+    >>> round(float(size["damping-like"] / size["damping"]), 4), bool(terms["damping-like"] @ terms["damping"] < 0)
+    (1.0006, True)
     """
     undamped = dataclasses.replace(junction, free=dataclasses.replace(junction.free, alpha=0.0))
     precession = torque(undamped, m)
@@ -126,6 +140,12 @@ def torque_directions_figure(theta_m_deg=125.0, phi_m_deg=345.0, theta_p_deg=0.0
     matplotlib.figure.Figure
         ``fig.axes[0]`` is the sphere; each torque's shaft is a line with gid
         ``"torque-<name>"`` from ``m`` to ``m + ARROWS[name] * direction``.
+
+    Examples
+    --------
+    >>> fig = torque_directions_figure(field_like=0.0)
+    >>> [t.get_text() for t in fig.axes[1].texts if t.get_gid() == "size-field-like"]
+    ['0 rad/ns']
     """
     angles = [check.in_range(name, value, 0.0, high) for name, value, high in
               (("theta_m_deg", theta_m_deg, 180.0), ("phi_m_deg", phi_m_deg, 360.0),
@@ -223,6 +243,12 @@ def switching_run_figure(current_ratio=2.0, field_like=0.0, alpha=0.01, P=0.5, *
         ``fig.axes[0]`` (sphere) and ``fig.axes[1]`` (components against time in ns); the
         values beside it are texts with gids ``"J"``, ``"I"``, ``"Jc0"``, ``"ratio"``,
         ``"tau0"``, ``"formula"``, ``"verdict"``.
+
+    Examples
+    --------
+    >>> fig = switching_run_figure(current_ratio=3.0)
+    >>> [t.get_text() for t in fig.axes[1].texts if t.get_gid() in ("verdict", "formula")]
+    ['switched at 5.81 ns', '5.81 ns']
     """
     ratio = check.in_range("current_ratio", current_ratio, -10.0, 10.0)
     xi = check.in_range("field_like", field_like, -10.0, 10.0)
@@ -298,6 +324,12 @@ def switching_time_figure(tilt_deg=2.0, *, ratios=(1.1, 1.25, 1.5, 2.0, 3.0, 4.0
     matplotlib.figure.Figure
         Two Axes: ``t_sw`` (ns) and ``1 / t_sw`` (1/ns) against ``J / J_c0``, each with
         lines labelled ``"exact..."``, ``"Sun..."`` and ``"simulated..."``.
+
+    Examples
+    --------
+    >>> fig = switching_time_figure(ratios=(1.5, 3.0))
+    >>> [ax.get_xlabel() for ax in fig.axes]
+    ['current $J/J_{c0}$', 'current $J/J_{c0}$']
     """
     tilt = check.in_range("tilt_deg", tilt_deg, 0.0, 90.0, low_open=True, high_open=True)
     ratios = np.array([check.in_range("ratios", r, 1.0, 20.0, low_open=True) for r in np.atleast_1d(ratios)])
@@ -357,6 +389,12 @@ def efficiency_figure(P=0.5, Lambda=3.0, *, current_ratio=1.2):
     matplotlib.figure.Figure
         Three Axes; curves labelled by model, cones as points with gid
         ``"cone-<model>"``, bars as patches with gid ``"Jc0-<AP|P>-<model>"``.
+
+    Examples
+    --------
+    >>> fig = efficiency_figure(P=0.5, Lambda=2.0)
+    >>> len(fig.axes), fig.axes[0].get_ylabel()
+    (3, 'efficiency $\\\\eta$')
     """
     P = check.in_range("P", P, 0.0, 1.0, low_open=True, high_open=True)
     Lambda = check.in_range("Lambda", Lambda, 0.0, 10.0, low_open=True)
@@ -450,6 +488,14 @@ def phase_diagram_figure(efficiency="slonczewski2002", Lambda=3.0, *, current_ra
     matplotlib.figure.Figure
         One Axes; region labels are texts with gid ``"region-<state>"``, the
         limits lines with gid ``"limit-AP"`` and ``"limit-P"``.
+
+    Examples
+    --------
+    A coarse grid (the default one takes seconds):
+
+    >>> fig = phase_diagram_figure(n_currents=5, n_fields=3)
+    >>> sorted(t.get_gid()[7:] for t in fig.axes[0].texts if (t.get_gid() or "").startswith("region-"))
+    ['AP', 'P', 'bistable', 'precessional']
     """
     check.choice("efficiency", efficiency, EFFICIENCY_MODELS)
     Lambda = check.in_range("Lambda", Lambda, 0.0, 10.0, low_open=True)
