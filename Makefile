@@ -8,13 +8,24 @@ STAMP  := $(VENV)/.installed
 NUMBA_STAMP := sttlab/__pycache__/.sources-stamp
 SOURCES := $(shell find sttlab -name '*.py')
 
-.PHONY: book test lab bench clean
+.PHONY: book test lab bench clean chromium release
 
 book: $(STAMP) $(NUMBA_STAMP)
 	$(BIN)/jupyter-book build . --warningiserror --keep-going
 
-test: $(STAMP) $(NUMBA_STAMP)
+test: $(STAMP) $(NUMBA_STAMP) chromium
 	$(BIN)/python -m pytest
+
+# tests/test_browser.py drives Debian's Chromium through Playwright, which never downloads a browser here
+chromium:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$(test "$$(id -u)" -eq 0 || echo sudo); \
+	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-dejavu-core; }
+
+# the student version of every exercise into exercises/release/ (nbgrader; it starts alembic by name,
+# hence the venv on PATH), registering the assignments in exercises/gradebook.db
+release: $(STAMP)
+	cd exercises && PATH="$(CURDIR)/$(BIN):$$PATH" nbgrader generate_assignment "*" --force
 
 lab: $(STAMP) $(NUMBA_STAMP)
 	$(BIN)/jupyter lab --notebook-dir=.

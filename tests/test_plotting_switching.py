@@ -23,7 +23,6 @@ import pytest  # noqa: E402
 from sttlab import fokker_planck as fp  # noqa: E402
 from sttlab import preset  # noqa: E402
 from sttlab.dynamics import analytic_switching_time  # noqa: E402
-from sttlab.explorers import thermal as explorers  # noqa: E402
 from sttlab.plotting import switching as figures  # noqa: E402
 from sttlab.plotting import thermal as thermal_figures  # noqa: E402
 from sttlab.plotting.common import figure_defaults  # noqa: E402
@@ -175,7 +174,7 @@ def test_write_error_rate_figure_reaches_1e_12_and_matches_fokker_planck():
 
 def test_write_error_rate_slope_is_twice_the_net_growth_rate():
     """For long pulses ln WER falls at 2 (I/I_c0 - 1) / tau_D: the tilt grows as exp((I/I_c0 - 1) t / tau_D)."""
-    fig = figures.write_error_rate_figure(current_ratio=3.0, others=(), ensemble=0, n_cells=explorers.EXPLORER_CELLS)
+    fig = figures.write_error_rate_figure(current_ratio=3.0, others=(), ensemble=0, n_cells=200)
     line = artist_by_gid(fig.axes[0], "selected")
     t, wer = line.get_xdata() * 1e-9, line.get_ydata()
     tail = (wer < 1e-6) & (wer > 1e-11)
@@ -203,11 +202,3 @@ def test_write_error_rate_slope_is_twice_the_net_growth_rate():
 def test_bad_input_raises_naming_the_parameter(function, kwargs, name):
     with pytest.raises(ValueError, match=rf"^{name} "):
         function(**kwargs)
-
-
-def test_wer_explorer_mesh_is_close_to_the_book_figure():
-    """The explorer's 200-cell curve is within 20 % of the default mesh down to 1e-12 (a sliver on a log axis)."""
-    coarse = figures._wer_curve(2.0, 40.0, 0.01, explorers.EXPLORER_CELLS)
-    fine = figures._wer_curve(2.0, 40.0, 0.01, None)
-    keep = fine > 1e-13
-    assert np.max(np.abs(coarse[keep] / fine[keep] - 1.0)) < 0.2

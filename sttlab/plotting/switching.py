@@ -36,12 +36,12 @@ from ..dynamics import analytic_switching_time
 from ..fokker_planck import switching_probability, write_error_rate
 from ..thermal import boltzmann_states, simulate_ensemble
 from ..thermal import switching_probability as ensemble_switching_probability
-from .common import PALETTE, STYLE, draw_value_table, new_figure
+from .common import PALETTE, STYLE, draw_value_table, new_figure, sparse_log_minor_ticks
 from .thermal import _AP, _CELL, _count, _seed, _with_delta
 
 #: Temperature of the switching-probability and write-error figures (K).
 T_ROOM = 300.0
-#: Relaxation after each pulse (the bit is read once it has settled): five damping times of the free layer.
+#: Relaxation after each pulse (the bit is read once it has settled), five damping times of the free layer.
 SETTLE_TIMES = 5.0
 #: Pulse widths (s) of the Fokker-Planck switching-probability curves, and the currents (I / I_c0) at which
 #: they are computed (denser where the probability rises for pulses of 1 ns to 10 us): each current's
@@ -49,7 +49,7 @@ SETTLE_TIMES = 5.0
 #: interpolated between them (monotone cubic, :class:`scipy.interpolate.PchipInterpolator`).
 PSW_WIDTHS = np.geomspace(1e-10, 1e-5, 241)
 PSW_RATIOS = (0.3, 0.45, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.7, 2.0, 2.5, 3.0)
-#: Fokker-Planck cells of the switching-probability curves: they agree with the default mesh to 0.01 in
+#: Fokker-Planck cells of the switching-probability curves; they agree with the default mesh to 0.01 in
 #: probability (tested); the write-error figure uses the default mesh.
 PSW_CELLS = 160
 #: Currents (I / I_c0) drawn against the pulse width in :func:`switching_probability_figure`.
@@ -85,6 +85,12 @@ def deterministic_switching_times(theta0, current_ratio):
     -------
     ndarray
         Times in s, the shape of ``theta0``.
+
+    Examples
+    --------
+    >>> times = deterministic_switching_times(np.radians([1.0, 2.0, 5.0]), 2.0)
+    >>> [round(float(t) * 1e9, 2) for t in times]  # ns at twice I_c0
+    [13.18, 11.05, 8.23]
     """
     theta0 = np.asarray(theta0, dtype=float)
     if theta0.size == 0 or not np.all((theta0 > 0.0) & (theta0 < 0.5 * math.pi)):
@@ -140,6 +146,12 @@ def switching_time_distribution_figure(current_ratio=1.5, *, T=300.0, n=2000, du
         Two Axes: the histograms (gids ``"ensemble"``, ``"initial-angle"`` and ``"fokker-planck"``)
         against time in ns, and the scatter (gid ``"members"``) with the
         deterministic curve (label ``"T = 0..."``) against the initial angle in degrees.
+
+    Examples
+    --------
+    >>> fig = switching_time_distribution_figure(n=200)
+    >>> fig.axes[1].get_xlabel()
+    'initial angle $\\\\theta_0$ from AP (deg)'
     """
     ratio = check.in_range("current_ratio", current_ratio, 1.1, 10.0)
     T = check.in_range("T", T, 50.0, 1000.0)
@@ -245,6 +257,14 @@ def switching_probability_figure(current_ratio=1.5, width=10e-9, *, ensemble=300
         gid ``"selected"``) and against ``I / I_c0`` (gid ``"fp-current"``).
         Ensemble points are errorbar containers whose data line has gid
         ``"ensemble-width"`` or ``"ensemble-current"``.
+
+    Examples
+    --------
+    Without the ensemble points (the Fokker-Planck curves are computed once and kept):
+
+    >>> fig = switching_probability_figure(current_ratio=1.5, width=10e-9, ensemble=0)
+    >>> fig.axes[1].get_title()
+    'pulse of 10 ns'
     """
     ratio = check.in_range("current_ratio", current_ratio, 0.3, 3.0)
     width = check.in_range("width", width, 1e-10, 1e-5)
@@ -286,6 +306,7 @@ def switching_probability_figure(current_ratio=1.5, width=10e-9, *, ensemble=300
             bars.lines[0].set_gid("ensemble-width")
         ax.set_xscale("log")
         ax.set_xlim(PSW_WIDTHS[0] * ns, PSW_WIDTHS[-1] * ns)
+        sparse_log_minor_ticks(ax.xaxis)
         ax.set_ylim(-0.03, 1.03)
         ax.set_xlabel("pulse width (ns)")
         ax.set_ylabel("switching probability $P_{\\rm sw}$")
@@ -316,16 +337,26 @@ def switching_probability_figure(current_ratio=1.5, width=10e-9, *, ensemble=300
 
 # --------------------------------------------------------------------------- write-error rate
 
-@functools.lru_cache(maxsize=256)
-def _wer_curve(ratio, Delta, alpha, n_cells):
-    """Write-error rate over :data:`WER_WIDTHS` at 300 K for the preset's stack with this Delta and damping."""
-    junction = dataclasses.replace(_CELL, free=_with_delta(Delta, alpha))
-    return write_error_rate(junction, T_ROOM, WER_WIDTHS, ratio * junction.Jc0(),
+def _wer_junction(Delta, alpha):
+    """The preset's stack with the diameter that gives ``Delta`` at 300 K, and damping ``alpha``."""
+    return dataclasses.replace(_CELL, free=_with_delta(Delta, alpha))
+
+
+def _wer(ratio, Delta, alpha, widths, n_cells):
+    """Write-error rate at ``widths`` (s) at 300 K of :func:`_wer_junction`, with the figures' relaxation."""
+    junction = _wer_junction(Delta, alpha)
+    return write_error_rate(junction, T_ROOM, widths, ratio * junction.Jc0(),
                             settle=SETTLE_TIMES * junction.free.relaxation_time, n_cells=n_cells)
 
 
+@functools.lru_cache(maxsize=256)
+def _wer_curve(ratio, Delta, alpha, n_cells):
+    """:func:`_wer` over :data:`WER_WIDTHS` (kept: each costs 0.1 to a few seconds)."""
+    return _wer(ratio, Delta, alpha, WER_WIDTHS, n_cells)
+
+
 def write_error_rate_figure(current_ratio=2.0, Delta=40.0, alpha=0.01, *, others=(1.5, 3.0, 4.0), ensemble=300,
-                            n_cells=None, seed=6):
+                            n_cells=None, curve=None, seed=6):
     """Write-error rate against pulse width down to 1e-12: Fokker-Planck, with ensemble points where cheap.
 
     The preset's CoFeB/MgO stack at 300 K with the diameter that gives
@@ -353,6 +384,11 @@ def write_error_rate_figure(current_ratio=2.0, Delta=40.0, alpha=0.01, *, others
         Members per ensemble point, 0 (no points) or in [20, 20000].
     n_cells : int or None, optional
         Fokker-Planck mesh (see :func:`sttlab.fokker_planck.write_error_rate`).
+    curve : callable or None, optional
+        ``curve(current_ratio, Delta, alpha)`` returns the write-error rates
+        over :data:`WER_WIDTHS`, in place of the Fokker-Planck solve on the
+        ``n_cells`` mesh (the explorer passes its precomputed
+        :class:`sttlab.explorers.thermal.WriteErrorTable`).
     seed : int, optional
         Master seed of the ensemble.
 
@@ -362,6 +398,14 @@ def write_error_rate_figure(current_ratio=2.0, Delta=40.0, alpha=0.01, *, others
         One Axes: WER against the width in ns; the selected line has gid
         ``"selected"``, the others are labelled by their ``I / I_c0``; the
         ensemble points are an errorbar container whose data line has gid ``"ensemble"``.
+
+    Examples
+    --------
+    One current on a coarse mesh, without the ensemble points:
+
+    >>> fig = write_error_rate_figure(others=(), ensemble=0, n_cells=200)
+    >>> [line.get_gid() for line in fig.axes[0].get_lines() if line.get_gid()]
+    ['selected']
     """
     ratio = check.in_range("current_ratio", current_ratio, 1.1, 6.0)
     Delta = check.in_range("Delta", Delta, 10.0, 100.0)
@@ -372,11 +416,18 @@ def write_error_rate_figure(current_ratio=2.0, Delta=40.0, alpha=0.01, *, others
     others = [check.in_range("others", r, 1.1, 6.0) for r in others]
     ensemble = 0 if ensemble == 0 else _count("ensemble", ensemble, 20, 20_000)
     seed = _seed(seed)
-    curves = {r: _wer_curve(r, Delta, alpha, n_cells) for r in (*others, ratio)}
+    if curve is None:
+        curves = {r: _wer_curve(r, Delta, alpha, n_cells) for r in (*others, ratio)}
+    elif callable(curve):
+        curves = {r: np.asarray(curve(r, Delta, alpha), dtype=float) for r in (*others, ratio)}
+        if any(c.shape != WER_WIDTHS.shape for c in curves.values()):
+            raise ValueError(f"curve must return one write-error rate per width of WER_WIDTHS ({WER_WIDTHS.size})")
+    else:
+        raise TypeError(f"curve must be callable or None, got {curve!r}")
     slowest = curves[min(curves)]
     below = np.flatnonzero(slowest < WER_FLOOR)
     end = 1.1 * WER_WIDTHS[below[0]] if below.size else WER_WIDTHS[-1]
-    junction = dataclasses.replace(_CELL, free=_with_delta(Delta, alpha))
+    junction = _wer_junction(Delta, alpha)
     selected = curves[ratio]
     points = None
     inside = WER_WIDTHS[(selected > 0.05) & (selected < 0.95) & (WER_WIDTHS <= ENSEMBLE_MAX_WIDTH)]
