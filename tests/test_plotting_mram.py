@@ -153,16 +153,21 @@ def test_scaling_figure_without_perpendicular_anisotropy_says_so():
 
 
 @pytest.fixture(scope="module")
-def cell_fig():
-    return cell_figures.cell_figure()
+def write_fig():
+    return cell_figures.write_figure()
 
 
-def test_cell_figure_write_currents_are_the_series_circuit(cell_fig):
-    v = figure_defaults(cell_figures.cell_figure)
+@pytest.fixture(scope="module")
+def read_fig():
+    return cell_figures.read_figure()
+
+
+def test_write_figure_currents_are_the_series_circuit(write_fig):
+    v = figure_defaults(cell_figures.write_figure)
     target = mram.EMBEDDED_2026
     cell = mram.Cell(v["diameter"], v["thickness"], COFEB, transistor=mram.AccessTransistor(width=v["transistor_width"]),
                      V_write=target.V_write, V_gate=target.V_gate)
-    ax_a, ax_b, _, _ = cell_fig.axes
+    ax_a, ax_b = write_fig.axes
     ops = {k: cell.write(k, v["pulse_width"]) for k in mram.DIRECTIONS}
     for k, op in ops.items():
         point = artist_by_gid(ax_a, k)
@@ -182,10 +187,10 @@ def test_cell_figure_write_currents_are_the_series_circuit(cell_fig):
     assert artist_by_gid(ax_b, "breakdown").get_text() == f"{margin:.2f}"
 
 
-def test_cell_figure_write_errors_follow_the_fokker_planck_solver(cell_fig):
-    v = figure_defaults(cell_figures.cell_figure)
+def test_write_figure_errors_follow_the_fokker_planck_solver(write_fig):
+    v = figure_defaults(cell_figures.write_figure)
     junction = mram.junction(v["diameter"], v["thickness"], COFEB)
-    ax_b = cell_fig.axes[1]
+    ax_b = write_fig.axes[1]
     current = number(artist_by_gid(ax_b, "I P->AP")) * 1e-6
     curve = labelled_line(ax_b, "P→AP")
     widths = curve.get_xdata() * 1e-9
@@ -200,31 +205,49 @@ def test_cell_figure_write_errors_follow_the_fokker_planck_solver(cell_fig):
         assert shown == pytest.approx(math.log10(direct), abs=0.3)
     assert 1e-15 < float(np.interp(math.log(v["pulse_width"]), np.log(widths), curve.get_ydata())) < 1e-9
     here = mram.tabulated_write_error_rate(junction, T85, v["pulse_width"], -exact_current)
-    assert f"WER P→AP: {here:.1e}" in artist_by_gid(cell_fig, "summary").get_text()
+    assert f"WER P→AP: {here:.1e}" in artist_by_gid(write_fig, "summary").get_text()
     assert ax_b.get_xscale() == "log" and "(ns)" in ax_b.get_xlabel()
 
 
-def test_cell_figure_read_signal_and_disturb(cell_fig):
-    v = figure_defaults(cell_figures.cell_figure)
-    _, ax_b, ax_c, ax_d = cell_fig.axes
-    sense = labelled_line(ax_c, "sense margin")
+def test_read_figure_signal_disturb_and_window(read_fig):
+    v = figure_defaults(cell_figures.read_figure)
+    ax_a, ax_b = read_fig.axes
+    sense = labelled_line(ax_a, "sense margin")
     I = sense.get_xdata() * 1e-6
     assert np.allclose(sense.get_ydata(), mram.sense_margin(I, v["diameter"], COFEB) * 1e3, rtol=1e-12)
     R_P = float(mram.resistance(v["diameter"], COFEB))
     # linear at small current: I R_P TMR0 (the bias roll-off is (V / V_half)^2 ~ 1e-6 at 0.5 uA)
     assert sense.get_ydata()[1] == pytest.approx(I[1] * R_P * COFEB.TMR0 * 1e3, rel=1e-3)
     junction = mram.junction(v["diameter"], v["thickness"], COFEB)
-    disturb = labelled_line(ax_d, "read disturb")
+    disturb = labelled_line(ax_b, "read disturb")
     expected = mram.read_disturb(junction, I, mram.EMBEDDED_2026.read_time, T85)
     assert np.allclose(disturb.get_ydata(), np.maximum(expected, 1e-300), rtol=1e-12)
-    summary = artist_by_gid(cell_fig, "summary").get_text()
+    summary = artist_by_gid(read_fig, "summary").get_text()
     assert f"sense margin: {float(mram.sense_margin(v['read_current'], v['diameter'], COFEB)) * 1e3:.1f} mV" in summary
     disturb_here = float(mram.read_disturb(junction, v["read_current"], mram.EMBEDDED_2026.read_time, T85))
     assert f"read disturb: {disturb_here:.1e}" in summary
     # the book's read point meets both read requirements of the target
     assert float(mram.sense_margin(v["read_current"], v["diameter"], COFEB)) >= mram.EMBEDDED_2026.sense_margin
     assert mram.read_disturb(junction, v["read_current"], 10e-9, T85) <= mram.EMBEDDED_2026.read_disturb
-    assert "(µA)" in ax_c.get_xlabel() and "(mV)" in ax_c.get_ylabel()
+    assert "(µA)" in ax_a.get_xlabel() and "(mV)" in ax_a.get_ylabel()
+    # the window's edges: the first grid current with enough signal, the last with few enough disturbs
+    low, high = (float(x) * 1e-6 for x in re.findall(r"(\d+\.\d) µA", summary.split("read window:")[1]))
+    step = I[1] - I[0]
+    for edge, sign in ((low, -1), (high, 1)):
+        inside, outside = edge, edge + sign * step
+        ok = [mram.sense_margin(x, v["diameter"], COFEB) >= mram.EMBEDDED_2026.sense_margin
+              and mram.read_disturb(junction, x, 10e-9, T85) <= mram.EMBEDDED_2026.read_disturb
+              for x in (inside, outside)]
+        assert ok == [True, False], edge
+
+
+@pytest.mark.parametrize(("diameter", "thickness", "window"), [
+    (15e-9, 1e-9, "none"),  # Delta = 14 at 85 C: a read disturbs before it gives 20 mV
+    (80e-9, 1e-9, "17.0 µA to beyond the plot"),  # I_c0 far above 100 uA
+])
+def test_read_figure_window_at_its_limits(diameter, thickness, window):
+    summary = artist_by_gid(cell_figures.read_figure(diameter=diameter, thickness=thickness), "summary").get_text()
+    assert summary.splitlines()[-1] == f"read window: {window}"
 
 
 # --------------------------------------------------------------------------- the design space
@@ -293,11 +316,13 @@ def test_design_space_figure_harsh_target_has_no_window():
     (figures.scaling_figure, {"thickness": 5e-9}, "thickness"),
     (figures.scaling_figure, {"Ki": -1e-3}, "Ki"),
     (figures.scaling_figure, {"Ms": float("nan")}, "Ms"),
-    (cell_figures.cell_figure, {"diameter": 500e-9}, "diameter"),
-    (cell_figures.cell_figure, {"transistor_width": 0.0}, "transistor_width"),
-    (cell_figures.cell_figure, {"pulse_width": 1.0}, "pulse_width"),
-    (cell_figures.cell_figure, {"read_current": -1e-6}, "read_current"),
-    (cell_figures.cell_figure, {"thickness": 1.9e-9}, "thickness"),  # no longer perpendicular
+    (cell_figures.write_figure, {"diameter": 500e-9}, "diameter"),
+    (cell_figures.write_figure, {"transistor_width": 0.0}, "transistor_width"),
+    (cell_figures.write_figure, {"pulse_width": 1.0}, "pulse_width"),
+    (cell_figures.write_figure, {"thickness": 1.9e-9}, "thickness"),  # no longer perpendicular
+    (cell_figures.read_figure, {"diameter": 10e-9}, "diameter"),
+    (cell_figures.read_figure, {"read_current": -1e-6}, "read_current"),
+    (cell_figures.read_figure, {"thickness": 1.9e-9}, "thickness"),
     (cell_figures.design_space_figure, {"wer": 0.5}, "wer"),
     (cell_figures.design_space_figure, {"pulse_width": 0.0}, "pulse_width"),
 ])

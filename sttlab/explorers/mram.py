@@ -1,4 +1,4 @@
-"""Chapter 6 explorers: pillar scaling, the 1T-1MTJ cell, and the design space of an embedded MRAM.
+"""Chapter 6 explorers: pillar scaling, writing and reading the 1T-1MTJ cell, and the design space of an embedded MRAM.
 
 Sliders over the figure functions of :mod:`sttlab.plotting.mram` and
 :mod:`sttlab.plotting.mram_cell`, built with
@@ -61,13 +61,12 @@ def scaling_explorer():
     return assemble(controls, draw, [("diameter", "thickness"), ("Ki", "Ms")])
 
 
-def cell_explorer():
-    """The 1T-1MTJ cell: sliders for the pillar, the access transistor, the write pulse and the read current.
+def write_explorer():
+    """Writing the 1T-1MTJ cell: sliders for the pillar, the access transistor and the write pulse.
 
-    Redraws :func:`sttlab.plotting.mram_cell.cell_figure` (free layer 1 nm thick,
-    at 85 C). Ranges: diameter from 25 to 80 nm, transistor width from 60 to
-    300 nm, pulse width from 1 to 100 ns (logarithmic), read current from 1 to
-    60 uA.
+    Redraws :func:`sttlab.plotting.mram_cell.write_figure` (free layer 1 nm
+    thick, at 85 C). Ranges: diameter from 25 to 80 nm, transistor width from
+    60 to 300 nm, pulse width from 1 to 100 ns (logarithmic).
 
     Returns
     -------
@@ -76,23 +75,52 @@ def cell_explorer():
 
     Examples
     --------
-    >>> box = cell_explorer()
+    >>> box = write_explorer()
     >>> [w.description for row in box.children[:-1] for w in row.children]
-    ['diameter d (nm)', 'transistor W (nm)', 'pulse (ns)', 'read current (µA)']
+    ['diameter d (nm)', 'transistor W (nm)', 'pulse (ns)']
     """
-    d = figure_defaults(cell_figures.cell_figure)
+    d = figure_defaults(cell_figures.write_figure)
     controls = {
         "diameter": slider("diameter d (nm)", d["diameter"] / 1e-9, 25.0, 80.0, 1.0, ".0f"),
         "transistor_width": slider("transistor W (nm)", d["transistor_width"] / 1e-9, 60.0, 300.0, 5.0, ".0f"),
         "pulse_width": slider("pulse (ns)", d["pulse_width"] / 1e-9, 0.0, 2.0, 0.02, ".3g", log=True),
+    }
+
+    def draw(diameter, transistor_width, pulse_width):
+        return cell_figures.write_figure(diameter=diameter * 1e-9, transistor_width=transistor_width * 1e-9,
+                                         pulse_width=pulse_width * 1e-9)
+
+    return assemble(controls, draw, [("diameter", "transistor_width"), ("pulse_width",)])
+
+
+def read_explorer():
+    """Reading the 1T-1MTJ cell: sliders for the pillar and the read current.
+
+    Redraws :func:`sttlab.plotting.mram_cell.read_figure` (free layer 1 nm
+    thick, at 85 C). Ranges: diameter from 25 to 80 nm, read current from 1
+    to 60 uA.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``children[0]`` holds the sliders, ``children[-1]`` the Output.
+
+    Examples
+    --------
+    >>> box = read_explorer()
+    >>> [w.description for row in box.children[:-1] for w in row.children]
+    ['diameter d (nm)', 'read current (µA)']
+    """
+    d = figure_defaults(cell_figures.read_figure)
+    controls = {
+        "diameter": slider("diameter d (nm)", d["diameter"] / 1e-9, 25.0, 80.0, 1.0, ".0f"),
         "read_current": slider("read current (µA)", d["read_current"] / 1e-6, 1.0, 60.0, 0.5, ".1f"),
     }
 
-    def draw(diameter, transistor_width, pulse_width, read_current):
-        return cell_figures.cell_figure(diameter=diameter * 1e-9, transistor_width=transistor_width * 1e-9,
-                                        pulse_width=pulse_width * 1e-9, read_current=read_current * 1e-6)
+    def draw(diameter, read_current):
+        return cell_figures.read_figure(diameter=diameter * 1e-9, read_current=read_current * 1e-6)
 
-    return assemble(controls, draw, [("diameter", "transistor_width"), ("pulse_width", "read_current")])
+    return assemble(controls, draw, [("diameter", "read_current")])
 
 
 def design_space_explorer():

@@ -56,9 +56,19 @@ _ARROW = {"AP->P": "AP→P", "P->AP": "P→AP"}
 # --------------------------------------------------------------------------- the 1T-1MTJ cell
 
 
-def cell_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=20e-9, read_current=10e-6, *,
-                thickness=DESIGN_THICKNESS):
-    """The 1T-1MTJ cell at 85 C: write currents both ways, write errors, and the read window.
+def _pillar(diameter, thickness):
+    """The validated pillar of the cell figures, as a :class:`~sttlab.params.Junction` of the chapter's stack."""
+    d = check.in_range("diameter", diameter, 15e-9, 150e-9)
+    t = check.in_range("thickness", thickness, 0.5e-9, 2e-9)
+    junction = mram.junction(d, t, STACK)
+    if junction.free.K_eff <= 0.0:
+        raise ValueError(f"thickness must leave the pillar perpendicular (K_eff > 0), got {thickness!r}")
+    return d, t, junction
+
+
+def write_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=20e-9, *,
+                 thickness=DESIGN_THICKNESS):
+    """Writing the 1T-1MTJ cell at 85 C: the current each way, and the write errors it leaves.
 
     The cell (:class:`sttlab.mram.Cell`) has the target's write and word-line
     voltages and an access transistor of this width. (a) Load lines: the
@@ -68,10 +78,8 @@ def cell_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=2
     writing P -> AP (source degeneration); they cross at the write current of
     :meth:`Cell.write`. (b) The write-error rate of each direction at that
     current against the pulse width (:func:`sttlab.mram.tabulated_write_error_rate`).
-    (c) The read signal (:func:`sttlab.mram.sense_margin`) and (d) the read
-    disturb per read (:func:`sttlab.mram.read_disturb`) against the read
-    current, with the target's limits; the read currents that meet both are
-    shaded. A table gives the figures of this cell.
+    A table gives the barrier, ``I_c0``, the currents and energies of both
+    writes, the breakdown ratio and the write-error rates at this pulse.
 
     Parameters
     ----------
@@ -81,42 +89,33 @@ def cell_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=2
         Channel width in m, in [20e-9, 1e-6].
     pulse_width : float, optional
         Write pulse in s, in [0.5e-9, 1e-6].
-    read_current : float, optional
-        In A, in [0.1e-6, 200e-6].
     thickness : float, optional
         Free-layer thickness in m, in [0.5e-9, 2e-9], with perpendicular anisotropy.
 
     Returns
     -------
     matplotlib.figure.Figure
-        Four Axes: (a) current in uA against MTJ voltage in V, lines labelled ``"MTJ, AP"``,
+        Two Axes: (a) current in uA against MTJ voltage in V, lines labelled ``"MTJ, AP"``,
         ``"MTJ, P"``, ``"transistor, AP→P"``, ``"transistor, P→AP"``, operating points with
         gids ``"AP->P"`` and ``"P->AP"``; (b) WER against pulse width in ns, lines labelled
-        ``"AP→P"`` and ``"P→AP"``; (c) sense margin in mV and (d) disturb per read against
-        read current in uA, lines labelled ``"sense margin"`` and ``"read disturb"``. Table
-        values (on Axes (b)) have gids ``"Ic0"``, ``"I AP->P"``, ``"I P->AP"`` (current and
-        ``I / I_c0``), ``"E AP->P"``, ``"E P->AP"`` and ``"breakdown"``; the figure text with gid
-        ``"summary"`` gives the write-error rates at this pulse, the sense margin and the read disturb.
+        ``"AP→P"`` and ``"P→AP"``. Table values (on Axes (b)) have gids ``"Ic0"``, ``"I AP->P"``,
+        ``"I P->AP"`` (current and ``I / I_c0``), ``"E AP->P"``, ``"E P->AP"`` and ``"breakdown"``;
+        the figure text with gid ``"summary"`` gives the write-error rates at this pulse.
 
     Examples
     --------
     Source degeneration: the P -> AP write gets less current (and less overdrive) than AP -> P:
 
-    >>> fig = cell_figure()
+    >>> fig = write_figure()
     >>> [t.get_text() for t in fig.findobj(lambda a: getattr(a, "get_gid", lambda: None)() in ("I AP->P", "I P->AP"))]
     ['127 µA, 2.69×', '84 µA, 1.76×']
     """
-    d = check.in_range("diameter", diameter, 15e-9, 150e-9)
+    d, t, junction = _pillar(diameter, thickness)
     width = check.in_range("transistor_width", transistor_width, 20e-9, 1e-6)
     pulse = check.in_range("pulse_width", pulse_width, 0.5e-9, 1e-6)
-    I_read = check.in_range("read_current", read_current, 0.1e-6, 200e-6)
-    t = check.in_range("thickness", thickness, 0.5e-9, 2e-9)
     T = TARGET.T
     cell = mram.Cell(d, t, STACK, transistor=mram.AccessTransistor(width=width), V_write=TARGET.V_write,
                      V_gate=TARGET.V_gate, connection=TARGET.connection)
-    junction = cell.junction
-    if junction.free.K_eff <= 0.0:
-        raise ValueError(f"thickness must leave the pillar perpendicular (K_eff > 0), got {thickness!r}")
     ops = {direction: cell.write(direction, pulse) for direction in mram.DIRECTIONS}
     signs = {"AP->P": 1.0, "P->AP": -1.0}
     Ic0 = {"AP->P": junction.Ic0("AP"), "P->AP": -junction.Ic0("P")}
@@ -128,20 +127,12 @@ def cell_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=2
     widths = np.geomspace(0.5e-9, 300e-9, 120)
     wer = {k: mram.tabulated_write_error_rate(junction, T, widths, signs[k] * ops[k].current) for k in ops}
     wer_here = {k: mram.tabulated_write_error_rate(junction, T, pulse, signs[k] * ops[k].current) for k in ops}
-    reads = np.linspace(0.0, 100e-6, 201)
-    sense = mram.sense_margin(reads, d, STACK)
-    disturb = mram.read_disturb(junction, reads, TARGET.read_time, T)
-    sense_here = float(mram.sense_margin(I_read, d, STACK))
-    disturb_here = float(mram.read_disturb(junction, I_read, TARGET.read_time, T))
-    window = (sense >= TARGET.sense_margin) & (disturb <= TARGET.read_disturb)
     breakdown = float(STACK.breakdown_margin(max(op.voltage for op in ops.values())))
 
     with mpl.rc_context(STYLE):
-        fig = new_figure((8.6, 6.2))
-        ax_a = fig.add_axes((0.085, 0.56, 0.27, 0.31))
-        ax_b = fig.add_axes((0.445, 0.56, 0.27, 0.31))
-        ax_c = fig.add_axes((0.085, 0.08, 0.27, 0.31))
-        ax_d = fig.add_axes((0.445, 0.08, 0.27, 0.31))
+        fig = new_figure((8.6, 4.0))
+        ax_a = fig.add_axes((0.085, 0.13, 0.27, 0.6))
+        ax_b = fig.add_axes((0.445, 0.13, 0.27, 0.6))
         for state, k in (("AP", "AP->P"), ("P", "P->AP")):
             ax_a.plot(V, mtj[state] * 1e6, color=_DIRECTION_COLORS[k], label=f"MTJ, {state}")
         for k in ops:
@@ -156,8 +147,8 @@ def cell_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=2
         ax_a.set_ylim(0.0, 1.3 * max(float(drive["AP->P"].max()), float(drive["P->AP"].max())) * 1e6)
         ax_a.set_xlabel("voltage on the MTJ (V)")
         ax_a.set_ylabel("current (µA)")
-        ax_a.text(0.02, 0.97, "(a) write: load lines", transform=ax_a.transAxes, fontsize=10, va="top")
-        ax_a.legend(loc="lower center", bbox_to_anchor=(0.5, 1.1), ncol=2, fontsize=7.5, handlelength=1.8,
+        ax_a.text(0.02, 0.97, "(a) load lines", transform=ax_a.transAxes, fontsize=10, va="top")
+        ax_a.legend(loc="lower center", bbox_to_anchor=(0.5, 1.04), ncol=2, fontsize=7.5, handlelength=1.8,
                     columnspacing=0.8)
 
         for k in ops:
@@ -173,31 +164,7 @@ def cell_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=2
         ax_b.set_ylim(1e-15, 2.0)
         ax_b.set_xlabel("pulse width (ns)")
         ax_b.set_ylabel("write-error rate")
-        ax_b.text(0.0, 1.03, "(b) write errors (colours as in (a))", transform=ax_b.transAxes, fontsize=10)
-
-        for ax in (ax_c, ax_d):
-            ax.fill_between(reads * 1e6, 0.0, 1.0, where=window, transform=ax.get_xaxis_transform(),
-                            color=FEASIBLE_COLOR, alpha=0.15, linewidth=0)
-            ax.axvline(I_read * 1e6, color="0.75", linewidth=0.8, zorder=0)
-            ax.set_xlim(0.0, reads[-1] * 1e6)
-            ax.xaxis.set_major_locator(MaxNLocator(5))
-            ax.set_xlabel("read current (µA)")
-        ax_c.plot(reads * 1e6, sense * 1e3, color=PALETTE["blue"], label="sense margin")
-        ax_c.plot([I_read * 1e6], [sense_here * 1e3], "o", color=PALETTE["blue"], zorder=5)
-        ax_c.axhline(TARGET.sense_margin * 1e3, color="0.5", linewidth=0.8, linestyle=(0, (3, 2)))
-        ax_c.set_ylim(0.0, 1.1 * max(float(sense.max()), TARGET.sense_margin) * 1e3)
-        ax_c.yaxis.set_major_locator(MaxNLocator(5))
-        ax_c.set_ylabel("$V_{AP} - V_P$ (mV)")
-        ax_c.text(0.0, 1.03, "(c) read signal", transform=ax_c.transAxes, fontsize=10)
-        ax_d.plot(reads * 1e6, np.maximum(disturb, 1e-300), color=PALETTE["purple"], label="read disturb")
-        ax_d.plot([I_read * 1e6], [max(disturb_here, 1e-300)], "o", color=PALETTE["purple"], zorder=5)
-        ax_d.axhline(TARGET.read_disturb, color="0.5", linewidth=0.8, linestyle=(0, (3, 2)))
-        ax_d.set_yscale("log")
-        _log_axis(ax_d.yaxis)
-        ax_d.set_ylim(1e-30, 2.0)
-        ax_d.set_ylabel("disturb probability per read")
-        ax_d.text(0.0, 1.03, f"(d) read disturb ({TARGET.read_time * 1e9:.0f} ns read)", transform=ax_d.transAxes,
-                  fontsize=10)
+        ax_b.text(0.0, 1.04, "(b) write errors (colours as in (a))", transform=ax_b.transAxes, fontsize=10)
 
         rows = [("$\\Delta$", f"{junction.free.Delta(T):.1f}"), ("$I_{c0}$", f"{Ic0['AP->P'] * 1e6:.1f} µA")]
         for label, value in (("$I$", lambda k: f"{ops[k].current * 1e6:.0f} µA, {ops[k].current / Ic0[k]:.2f}×"),
@@ -207,12 +174,92 @@ def cell_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=2
         values = _table(ax_b, rows, x=0.875, y=0.76, dy=0.06)
         for text, gid in zip(values, [None, "Ic0", "I AP->P", "I P->AP", "E AP->P", "E P->AP", "breakdown"]):
             text.set_gid(gid)
-        fig.text(0.76, 0.82, f"d = {d * 1e9:.0f} nm, t = {t * 1e9:.2f} nm\ntransistor W = {width * 1e9:.0f} nm\n"
-                 f"pulse {pulse * 1e9:.3g} ns, read {I_read * 1e6:.3g} µA\n{T - 273.15:.0f} °C", fontsize=8.5,
-                 va="bottom")
-        fig.text(0.76, 0.36, f"WER AP→P: {wer_here['AP->P']:.1e}\nWER P→AP: {wer_here['P->AP']:.1e}\n"
-                 f"sense margin: {sense_here * 1e3:.1f} mV\nread disturb: {disturb_here:.1e}", fontsize=8.5,
-                 va="top", linespacing=1.6, gid="summary")
+        fig.text(0.76, 0.97, f"d = {d * 1e9:.0f} nm, t = {t * 1e9:.2f} nm\ntransistor W = {width * 1e9:.0f} nm\n"
+                 f"pulse {pulse * 1e9:.3g} ns, {T - 273.15:.0f} °C", fontsize=8.5, va="top")
+        fig.text(0.76, 0.3, f"WER AP→P: {wer_here['AP->P']:.1e}\nWER P→AP: {wer_here['P->AP']:.1e}",
+                 fontsize=8.5, va="top", linespacing=1.6, gid="summary")
+    return fig
+
+
+def read_figure(diameter=DESIGN_DIAMETER, read_current=10e-6, *, thickness=DESIGN_THICKNESS):
+    """Reading the 1T-1MTJ cell at 85 C: the signal a read current gives, and the bits it disturbs.
+
+    (a) The read signal (:func:`sttlab.mram.sense_margin`) and (b) the read
+    disturb per read (:func:`sttlab.mram.read_disturb`, the target's read
+    time) against the read current, with the target's limits (dashed); the
+    read currents that meet both, the read window, are shaded. The
+    transistor plays no part: a read current is far below what it passes.
+
+    Parameters
+    ----------
+    diameter : float, optional
+        In m, in [15e-9, 150e-9].
+    read_current : float, optional
+        In A, in [0.1e-6, 200e-6].
+    thickness : float, optional
+        Free-layer thickness in m, in [0.5e-9, 2e-9], with perpendicular anisotropy.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two Axes against read current in uA: (a) sense margin in mV, line labelled
+        ``"sense margin"``; (b) disturb per read, line labelled ``"read disturb"``. The figure
+        text with gid ``"summary"`` gives the sense margin and the read disturb at this current
+        and the read window on the figure's 0.5 uA grid ("none" when no current meets both limits).
+
+    Examples
+    --------
+    >>> fig = read_figure()
+    >>> print(fig.findobj(lambda a: getattr(a, "get_gid", lambda: None)() == "summary")[0].get_text())
+    sense margin: 46.4 mV
+    read disturb: 2.2e-20
+    read window: 4.5 µA to 20.5 µA
+    """
+    d, t, junction = _pillar(diameter, thickness)
+    I_read = check.in_range("read_current", read_current, 0.1e-6, 200e-6)
+    T = TARGET.T
+    reads = np.linspace(0.0, 100e-6, 201)
+    sense = mram.sense_margin(reads, d, STACK)
+    disturb = mram.read_disturb(junction, reads, TARGET.read_time, T)
+    sense_here = float(mram.sense_margin(I_read, d, STACK))
+    disturb_here = float(mram.read_disturb(junction, I_read, TARGET.read_time, T))
+    window = (sense >= TARGET.sense_margin) & (disturb <= TARGET.read_disturb)
+    span = "none"
+    if window.any():  # contiguous: the signal and the disturb both grow with the current
+        top = "beyond the plot" if window[-1] else f"{reads[window][-1] * 1e6:.1f} µA"
+        span = f"{reads[window][0] * 1e6:.1f} µA to {top}"
+
+    with mpl.rc_context(STYLE):
+        fig = new_figure((8.6, 3.2))
+        ax_a = fig.add_axes((0.085, 0.16, 0.27, 0.7))
+        ax_b = fig.add_axes((0.445, 0.16, 0.27, 0.7))
+        for ax in (ax_a, ax_b):
+            ax.fill_between(reads * 1e6, 0.0, 1.0, where=window, transform=ax.get_xaxis_transform(),
+                            color=FEASIBLE_COLOR, alpha=0.15, linewidth=0)
+            ax.axvline(I_read * 1e6, color="0.75", linewidth=0.8, zorder=0)
+            ax.set_xlim(0.0, reads[-1] * 1e6)
+            ax.xaxis.set_major_locator(MaxNLocator(5))
+            ax.set_xlabel("read current (µA)")
+        ax_a.plot(reads * 1e6, sense * 1e3, color=PALETTE["blue"], label="sense margin")
+        ax_a.plot([I_read * 1e6], [sense_here * 1e3], "o", color=PALETTE["blue"], zorder=5)
+        ax_a.axhline(TARGET.sense_margin * 1e3, color="0.5", linewidth=0.8, linestyle=(0, (3, 2)))
+        ax_a.set_ylim(0.0, 1.1 * max(float(sense.max()), TARGET.sense_margin) * 1e3)
+        ax_a.yaxis.set_major_locator(MaxNLocator(5))
+        ax_a.set_ylabel("$V_{AP} - V_P$ (mV)")
+        ax_a.text(0.0, 1.04, "(a) read signal", transform=ax_a.transAxes, fontsize=10)
+        ax_b.plot(reads * 1e6, np.maximum(disturb, 1e-300), color=PALETTE["purple"], label="read disturb")
+        ax_b.plot([I_read * 1e6], [max(disturb_here, 1e-300)], "o", color=PALETTE["purple"], zorder=5)
+        ax_b.axhline(TARGET.read_disturb, color="0.5", linewidth=0.8, linestyle=(0, (3, 2)))
+        ax_b.set_yscale("log")
+        _log_axis(ax_b.yaxis)
+        ax_b.set_ylim(1e-30, 2.0)
+        ax_b.set_ylabel("disturb probability per read")
+        ax_b.text(0.0, 1.04, f"(b) read disturb ({TARGET.read_time * 1e9:.0f} ns read)", transform=ax_b.transAxes,
+                  fontsize=10)
+        fig.text(0.76, 0.86, f"d = {d * 1e9:.0f} nm, t = {t * 1e9:.2f} nm\nread {I_read * 1e6:.3g} µA, "
+                 f"{T - 273.15:.0f} °C", fontsize=8.5, va="top")
+        fig.text(0.76, 0.62, f"sense margin: {sense_here * 1e3:.1f} mV\nread disturb: {disturb_here:.1e}\n"
+                 f"read window: {span}", fontsize=8.5, va="top", linespacing=1.6, gid="summary")
     return fig
 
 
