@@ -320,6 +320,11 @@ def test_design_space_figure_harsh_target_has_no_window():
     (cell_figures.write_figure, {"transistor_width": 0.0}, "transistor_width"),
     (cell_figures.write_figure, {"pulse_width": 1.0}, "pulse_width"),
     (cell_figures.write_figure, {"thickness": 1.9e-9}, "thickness"),  # no longer perpendicular
+    (cell_figures.write_figure, {"diameter": 15e-9}, "diameter"),  # Delta = 14, below the write-error table
+    (cell_figures.write_figure, {"pulse_width": 0.5e-9, "thickness": 1.3e-9}, "pulse_width"),  # < 0.2 tau_D
+    # Delta = 39, but K_eff so small that I_c0 is 51 times below the current
+    (cell_figures.write_figure, {"diameter": 150e-9, "thickness": 1.35e-9, "transistor_width": 1e-6},
+     "transistor_width"),
     (cell_figures.read_figure, {"diameter": 10e-9}, "diameter"),
     (cell_figures.read_figure, {"read_current": -1e-6}, "read_current"),
     (cell_figures.read_figure, {"thickness": 1.9e-9}, "thickness"),

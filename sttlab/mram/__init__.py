@@ -63,6 +63,7 @@ from .pillar import (
 )
 from .reliability import (
     T_85C,
+    WER_TABLE_DOMAIN,
     YEAR,
     array_failure,
     critical_diameter,
@@ -94,6 +95,7 @@ __all__ = [
     "thickness_window",
     # reliability
     "T_85C",
+    "WER_TABLE_DOMAIN",
     "YEAR",
     "array_failure",
     "critical_diameter",

@@ -194,7 +194,13 @@ def design_space(diameters, thicknesses, *, pulse_width=20e-9, transistor_width=
       ``Delta``, ``I / I_c0`` and ``pulse / tau_D``; it is read from a table of
       :func:`sttlab.fokker_planck.write_error_rate`, built once per efficiency
       model (a few seconds) and within 0.3 decades of the direct solution for
-      rates above 1e-15;
+      rates above 1e-15. A grid point off the table
+      (:data:`~sttlab.mram.reliability.WER_TABLE_DOMAIN`) takes the rate at the
+      table's edge, a bound: from above beyond 8 ``I_c0``, beyond 1000
+      ``tau_D`` and below ``Delta = 20`` (where retention fails first), from
+      below above ``Delta = 540`` and under 0.2 ``tau_D``, where a write can
+      look better than it is (:func:`write_error_rate` checks such a point;
+      large barriers usually come with ``I < I_c0`` and a bound of 1 anyway);
     * **read disturb** (:func:`read_disturb`, ``n = 2``) and **sense margin**
       (:func:`sense_margin`) at the read current;
     * **breakdown**: :meth:`~sttlab.mram.materials.Stack.breakdown_margin` of the largest write bias.

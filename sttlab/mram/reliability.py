@@ -243,9 +243,10 @@ def tabulated_write_error_rate(junction, T, pulse_width, current):
     (:func:`design_space`), so a table of the Fokker-Planck solution, built
     once per efficiency model (a few seconds), serves every pillar; it is
     within 0.3 decades of :func:`write_error_rate` for rates above 1e-15,
-    and costs microseconds per point instead of a second per curve. Off the
-    table's range (``Delta`` outside [20, 540], ``|I| / I_c0 > 4``,
-    ``pulse / tau_D`` outside [0.2, 1000]) the point is moved to its edge.
+    and costs microseconds per point instead of a second per curve. The
+    table spans :data:`WER_TABLE_DOMAIN` (``Delta`` from 20 to 540, ``|I| /
+    I_c0`` up to 8, ``pulse / tau_D`` from 0.2 to 1000); a point outside it
+    raises :class:`ValueError` (:func:`write_error_rate` solves any point).
 
     Parameters
     ----------
@@ -260,6 +261,12 @@ def tabulated_write_error_rate(junction, T, pulse_width, current):
     Returns
     -------
     float or ndarray
+
+    Raises
+    ------
+    ValueError
+        Naming ``junction`` (its ``Delta`` at ``T`` off the table), ``current`` or
+        ``pulse_width`` when a point lies outside :data:`WER_TABLE_DOMAIN`.
 
     Examples
     --------
@@ -278,7 +285,18 @@ def tabulated_write_error_rate(junction, T, pulse_width, current):
         raise ValueError("current must be non-zero: its sign is the write direction")
     start = "AP" if I > 0 else "P"
     free = junction.free
-    wer = _table_wer(junction, start, free.Delta(T), abs(I / junction.Ic0(start)), pulse / free.relaxation_time)
+    Delta, ratio, tau_D = free.Delta(T), abs(I / junction.Ic0(start)), free.relaxation_time
+    (D_lo, D_hi), (_, i_hi), (p_lo, p_hi) = WER_TABLE_DOMAIN.values()
+    if not D_lo <= Delta <= D_hi:
+        raise ValueError(f"junction must have {D_lo:g} <= Delta <= {D_hi:g} at T = {T:g} K for the table, got "
+                         f"Delta = {Delta:.4g}; write_error_rate solves any barrier")
+    if ratio > i_hi:
+        raise ValueError(f"current must be at most {i_hi:g} I_c0 = {i_hi * junction.Ic0(start):.4g} A in magnitude "
+                         f"for the table, got {I!r} ({ratio:.3g} I_c0); write_error_rate solves any current")
+    if np.any(pulse < p_lo * tau_D) or np.any(pulse > p_hi * tau_D):
+        raise ValueError(f"pulse_width must lie in [{p_lo:g}, {p_hi:g}] tau_D = [{p_lo * tau_D:.4g}, "
+                         f"{p_hi * tau_D:.4g}] s for the table, got {pulse_width!r}; write_error_rate solves any pulse")
+    wer = _table_wer(junction, start, Delta, ratio, pulse / tau_D)
     return float(wer) if wer.ndim == 0 else wer
 
 
@@ -286,8 +304,13 @@ def tabulated_write_error_rate(junction, T, pulse_width, current):
 # resampled on (monotone PCHIP along each axis, then linear interpolation, so the table is monotone
 # wherever the solver's values are).
 _TABLE_DELTA = np.array([20.0, 60.0, 180.0, 540.0])
-_TABLE_CURRENT = np.array([0.0, 0.5, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 2.75, 4.0])
+_TABLE_CURRENT = np.array([0.0, 0.5, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 2.75, 4.0, 5.5, 8.0])
 _TABLE_TIME = np.geomspace(0.2, 1000.0, 31)
+
+#: Where :func:`tabulated_write_error_rate` reads its table: ``Delta``, ``|I| / I_c0`` of the initial
+#: state and ``pulse / tau_D``, each as (lowest, highest).
+WER_TABLE_DOMAIN = {name: (float(nodes[0]), float(nodes[-1])) for name, nodes in
+                    (("Delta", _TABLE_DELTA), ("current_ratio", _TABLE_CURRENT), ("pulse_ratio", _TABLE_TIME))}
 _TABLE_CELLS = 160
 _TABLE_FINE = (25, 161, 61)
 
@@ -319,8 +342,9 @@ def _wer_table(efficiency, start):
 def _table_wer(stack, start, Delta, current_ratio, time_ratio):
     """Write-error rate from :func:`_wer_table`; NaN where an input is NaN.
 
-    Points off the table go to its edge: ``I / I_c0 > 4``, ``pulse / tau_D > 1000``
-    and ``Delta < 20`` then give an upper bound, ``Delta > 540`` a lower bound.
+    Points off the table go to its edge, which bounds the rate: from above for
+    ``I / I_c0 > 8``, ``pulse / tau_D > 1000`` and ``Delta < 20``, from below for
+    ``Delta > 540`` and ``pulse / tau_D < 0.2`` (:func:`design_space`'s use).
     """
     if efficiency_coefficients(stack.efficiency, stack.P, stack.Lambda)[2] == 0.0:
         key, start = ("constant", 1.0, 1.0), "AP"  # constant eta: mirror-image wells share one table

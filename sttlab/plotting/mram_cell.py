@@ -77,7 +77,8 @@ def write_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=
     driver voltage (dashed), with its source raised by the MTJ voltage when
     writing P -> AP (source degeneration); they cross at the write current of
     :meth:`Cell.write`. (b) The write-error rate of each direction at that
-    current against the pulse width (:func:`sttlab.mram.tabulated_write_error_rate`).
+    current against the pulse width, from 0.5 to 300 ns where the table of
+    :func:`sttlab.mram.tabulated_write_error_rate` reaches (0.2 to 1000 ``tau_D``).
     A table gives the barrier, ``I_c0``, the currents and energies of both
     writes, the breakdown ratio and the write-error rates at this pulse.
 
@@ -88,9 +89,14 @@ def write_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=
     transistor_width : float, optional
         Channel width in m, in [20e-9, 1e-6].
     pulse_width : float, optional
-        Write pulse in s, in [0.5e-9, 1e-6].
+        Write pulse in s, in [0.5e-9, 1e-6] and within the table's 0.2 to 1000 ``tau_D``.
     thickness : float, optional
         Free-layer thickness in m, in [0.5e-9, 2e-9], with perpendicular anisotropy.
+
+    The pillar's ``Delta`` and the write currents' ``I / I_c0`` must lie in the
+    write-error table (:data:`sttlab.mram.WER_TABLE_DOMAIN`), or a ValueError names
+    ``diameter`` or ``transistor_width`` (a wide transistor on a large pillar with
+    little anisotropy can drive tens of ``I_c0``).
 
     Returns
     -------
@@ -124,7 +130,16 @@ def write_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=
     fet = cell.transistor
     drive = {k: fet.drain_current(cell.V_gate - (V if op.degenerated else 0.0), cell.V_write - V)
              for k, op in ops.items()}
-    widths = np.geomspace(0.5e-9, 300e-9, 120)
+    (D_lo, D_hi), (_, i_hi), (p_lo, p_hi) = mram.WER_TABLE_DOMAIN.values()
+    if not D_lo <= junction.free.Delta(T) <= D_hi:
+        raise ValueError(f"diameter and thickness give Delta = {junction.free.Delta(T):.3g} at {T - 273.15:.0f} C, "
+                         f"outside the write-error table's [{D_lo:g}, {D_hi:g}]")
+    overdrive = max(abs(op.current / Ic0[k]) for k, op in ops.items())
+    if overdrive > i_hi:
+        raise ValueError(f"transistor_width drives {overdrive:.3g} I_c0 into this pillar, beyond the write-error "
+                         f"table's {i_hi:g} I_c0: take a narrower transistor")
+    tau_D = junction.free.relaxation_time
+    widths = np.geomspace(max(0.5e-9, p_lo * tau_D), min(300e-9, p_hi * tau_D), 120)
     wer = {k: mram.tabulated_write_error_rate(junction, T, widths, signs[k] * ops[k].current) for k in ops}
     wer_here = {k: mram.tabulated_write_error_rate(junction, T, pulse, signs[k] * ops[k].current) for k in ops}
     breakdown = float(STACK.breakdown_margin(max(op.voltage for op in ops.values())))
@@ -160,7 +175,7 @@ def write_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=
         ax_b.set_yscale("log")
         _log_axis(ax_b.xaxis)
         _log_axis(ax_b.yaxis)
-        ax_b.set_xlim(widths[0] * 1e9, widths[-1] * 1e9)
+        ax_b.set_xlim(0.5, 300.0)
         ax_b.set_ylim(1e-15, 2.0)
         ax_b.set_xlabel("pulse width (ns)")
         ax_b.set_ylabel("write-error rate")
