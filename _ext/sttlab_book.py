@@ -4,7 +4,8 @@
   ``.ipynb`` (prose and code, no outputs) written next to the page's source copy in ``_sources/``,
   and sphinx-book-theme's download menu links it (its ``ipynb_source`` entry, which the theme itself
   fills only when launch buttons are configured). A reader without the repository downloads it and
-  runs it wherever ``sttlab`` is installed, explorers included.
+  runs it wherever ``sttlab`` is installed, explorers included. Exercise pages are the exception:
+  their code only renders the student notebook, which the page's own button downloads.
 * **Each inline script once.** Sphinx 7.4 repeats an inline script that an extension adds after the
   builder has started (sphinx-thebe's ``const THEBE_JS_URL = ...``); the second copy raises a
   SyntaxError in every page. Exact repeats are dropped from the page's script list.
@@ -21,6 +22,8 @@ def _offer_notebook(app, pagename, templatename, context, doctree):
     source = Path(app.env.doc2path(pagename))
     if source.suffix != ".md" or "kernelspec" not in app.env.metadata.get(pagename, {}):
         return  # not a notebook page
+    if pagename.startswith("exercises/"):
+        return  # the page offers the student notebook itself
     target = Path(app.outdir, "_sources", pagename).with_suffix(".ipynb")
     target.parent.mkdir(parents=True, exist_ok=True)
     jupytext.write(jupytext.read(source), target, fmt="ipynb")

@@ -173,9 +173,15 @@ def download_link(notebook, filename):
 def page_markdown(notebook):
     """MyST markdown of a student notebook for a book page (see the module notes)."""
     auto, manual = points(notebook)
+    answers = sum(cell.cell_type == "markdown" and cell.metadata.get("nbgrader", {}).get("solution", False)
+                  for cell in notebook.cells)
+    if answers:
+        written = "the written answer" if answers == 1 else f"the {answers} written answers"
+        worth = f"{_points(auto)} from the autograded test cells, {_points(manual)} for {written}, graded by hand"
+    else:
+        worth = "all from the autograded test cells"
     parts = [
-        f"The notebook is worth {_points(auto + manual)}: {_points(auto)} from the autograded test cells, "
-        f"{_points(manual)} for the written answer, graded by hand. Open it in JupyterLab with `sttlab` installed "
+        f"The notebook is worth {_points(auto + manual)}: {worth}. Open it in JupyterLab with `sttlab` installed "
         "(its test cells use `sttlab.grading`) and work from top to bottom. The test cells are folded away "
         "below; when your work is graded they also run hidden tests with other inputs."
     ]

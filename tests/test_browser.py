@@ -67,6 +67,7 @@ INSPECT = r"""
     sidebar: [...document.querySelectorAll('nav.bd-docs-nav a.reference.internal')].map(a => a.href),
     next: document.querySelector('a.right-next') ? document.querySelector('a.right-next').href : null,
     downloads: [...document.querySelectorAll('a[href$=".ipynb"]')].map(a => a.href),
+    studentNotebooks: [...document.querySelectorAll('a[download$=".ipynb"]')].map(a => a.download),
     // each explorer cell (its code shown, its output removed), with what precedes it back to the previous cell
     explorers: [...document.querySelectorAll('div.cell')]
       .filter(cell => /\w_explorer\(/.test(cell.textContent))
@@ -300,7 +301,8 @@ def test_navigation_reaches_every_toc_document_in_order(visits, built_book, toc_
 
 
 def test_every_notebook_page_offers_its_notebook(visits, toc_files):
-    """The download menu of each notebook page links a notebook holding the page's code cells."""
+    """The download menu of each chapter links a notebook holding the page's code cells; an exercise page
+    offers the student notebook instead (its own code only renders it)."""
     import jupytext
     import nbformat
 
@@ -309,6 +311,9 @@ def test_every_notebook_page_offers_its_notebook(visits, toc_files):
         if not source.is_file() or "kernelspec:" not in source.read_text().split("\n---", 1)[0]:
             continue  # not a notebook page
         links = visits[f"{doc}.html"].contents["downloads"]
+        if doc.startswith("exercises/"):
+            assert links == [] and visits[f"{doc}.html"].contents["studentNotebooks"] == [f"{Path(doc).name}.ipynb"]
+            continue
         assert len(links) == 1, doc
         notebook = nbformat.read(_path(links[0]), as_version=4)
         nbformat.validate(notebook)

@@ -144,3 +144,18 @@ def test_leaks_finds_what_a_student_version_must_not_hold(releases):
     leaky = copy.deepcopy(release)
     leaky.cells[1].outputs = [nbformat.v4.new_output("stream", text="N_z = 0.9108")]
     assert course.leaks(source, leaky) == ["stored output in cell 1"]
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_book_page_states_the_points_of_the_notebook(name, releases):
+    """The page's first sentence adds up the metadata's points, counting the written answers."""
+    notebook = _source(name)
+    auto = sum(_meta(c).get("points", 0) for c in notebook.cells if _meta(c).get("grade") and c.cell_type == "code")
+    manual = sum(_meta(c).get("points", 0) for c in notebook.cells if _meta(c).get("solution")
+                 and c.cell_type == "markdown")
+    answers = sum(c.cell_type == "markdown" and _meta(c).get("solution", False) for c in notebook.cells)
+    first = course.page_markdown(releases[name]).split(". Open")[0]
+    written = {0: None, 1: "for the written answer"}.get(answers, f"for the {answers} written answers")
+    assert first.startswith(f"The notebook is worth {auto + manual:g} points: ")
+    assert (f"{auto:g} points from the autograded test cells, {manual:g} points {written}, graded by hand"
+            if answers else "all from the autograded test cells") in first
