@@ -43,8 +43,8 @@ from numba import prange
 from scipy.linalg import eigh_tridiagonal
 from scipy.special import pdtrc
 
+from . import _validate as check
 from ._numba import jit
-from .thermal import _count
 
 _GAUSS_X, _GAUSS_W = np.polynomial.legendre.leggauss(8)
 _STRETCH = 0.5  # mesh theta(s) = s - _STRETCH sin(2 s) / 2 for uniform s
@@ -70,7 +70,7 @@ class _Chain:
 def _cells(models, n_cells):
     """The mesh size: validated, or 48 sqrt of the steepest ``|Phi'|`` of the models."""
     if n_cells is not None:
-        n = _count("n_cells", n_cells, minimum=20)
+        n = check.count("n_cells", n_cells, minimum=20)
         if n % 2:
             raise ValueError(f"n_cells must be even (x = 0 is a cell face), got {n_cells!r}")
         return n

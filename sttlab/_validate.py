@@ -77,5 +77,41 @@ def choice(name, value, options):
     return value
 
 
+def count(name, value, minimum=1, maximum=None):
+    """Return ``value`` as an int if it is an integer (not a bool) in ``[minimum, maximum]``, or raise."""
+    if (isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum
+            or (maximum is not None and value > maximum)):
+        bounds = f">= {minimum}" if maximum is None else f"in [{minimum}, {maximum}]"
+        raise ValueError(f"{name} must be an integer {bounds}, got {value!r}")
+    return int(value)
+
+
+def seed(name, value):
+    """Return ``value`` as an int if it can seed :class:`numpy.random.SeedSequence` (``[0, 2**64)``), or raise."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 0 <= value < 2**64:
+        raise ValueError(f"{name} must be an integer in [0, 2**64), got {value!r}")
+    return int(value)
+
+
+def values(name, value, positive=False):
+    """Return a non-empty 1D float array of finite (and, if asked, positive) values, or raise."""
+    array = np.atleast_1d(np.asarray(value, dtype=float))
+    if array.ndim != 1 or array.size == 0 or not np.all(np.isfinite(array)) or (positive and np.any(array <= 0)):
+        raise ValueError(f"{name} must be a non-empty 1D array of finite{' positive' if positive else ''} "
+                         f"values, got {value!r}")
+    return array
+
+
+def free_layer(name, system):
+    """The :class:`~sttlab.params.Magnet` of ``system``: itself, or the free layer of a Junction; else TypeError."""
+    from .params import Junction, Magnet  # params imports this module
+
+    if isinstance(system, Junction):
+        return system.free
+    if isinstance(system, Magnet):
+        return system
+    raise TypeError(f"{name} must be a Junction or a Magnet, got {system!r}")
+
+
 def _unit(unit):
     return f" {unit}" if unit else ""

@@ -75,7 +75,6 @@ from ._fokker_planck_numerics import _cells, _chain, _initial, _Propagator, _spe
 from .constants import gamma, kB, mu0
 from .efficiency import _eta, efficiency_coefficients
 from .params import Junction
-from .thermal import _count, _free
 
 #: Initial states, in this order the ``x < 0`` well (``m`` against ``p``), the ``x > 0`` well, or Boltzmann over both.
 STARTS = ("AP", "P", "equilibrium")
@@ -111,7 +110,7 @@ class _Model:
 
 def _model(system, T=None, current_density=0.0, field=0.0):
     """Validate an axially symmetric system and its drives (``T = None``: the drift alone)."""
-    free = _free(system)
+    free = check.free_layer("system", system)
     J = check.real("current_density", current_density)
     H = check.real("field", field)
     h1, h2 = free.transverse_stiffness()  # refuses an easy axis off x, y and z
@@ -249,7 +248,7 @@ def relaxation_rates(system, T, *, current_density=0.0, field=0.0, count=1, n_ce
     0.89
     """
     model = _model(system, T, current_density, field)
-    return _spectrum(_chain(model, _cells([model], n_cells)), _count("count", count))
+    return _spectrum(_chain(model, _cells([model], n_cells)), check.count("count", count))
 
 
 def escape_rate(system, T, *, start="AP", current_density=0.0, field=0.0, n_cells=None):

@@ -52,7 +52,7 @@ from ._numba import jit
 from ._random import _normal, _seed_states
 from .constants import gamma, kB, mu0
 from .llg import _U, Pulse, _as_tuple, _field, _landau_lifshitz, _normalize, field_scale, pack
-from .params import Junction, Magnet
+from .params import Junction
 
 #: Largest precession phase per Heun step, ``gamma mu0 |H| dt`` (rad), accepted; and the default.
 MAX_PHASE_STEP, DEFAULT_PHASE_STEP = 0.5, 0.05
@@ -60,12 +60,6 @@ MAX_PHASE_STEP, DEFAULT_PHASE_STEP = 0.5, 0.05
 _CHUNK_WORK = 10_000_000
 
 
-def _free(system):
-    if isinstance(system, Junction):
-        return system.free
-    if isinstance(system, Magnet):
-        return system
-    raise TypeError(f"system must be a Junction or a Magnet, got {system!r}")
 
 
 # --------------------------------------------------------------------------- analytics
@@ -91,7 +85,7 @@ def thermal_field_sigma(system, T, dt):
     >>> round(thermal_field_sigma(preset("cofeb_mgo_40nm"), 300.0, 1e-12))  # A/m, ~16 mT
     12876
     """
-    free = _free(system)
+    free = check.free_layer("system", system)
     T = check.non_negative("T", T, "K")
     dt = check.positive("dt", dt, "s")
     return math.sqrt(2.0 * free.alpha * kB * T / (gamma * mu0**2 * free.Ms * free.volume * dt))
@@ -130,7 +124,7 @@ def attempt_frequency(system, T):
     >>> round(attempt_frequency(preset("cofeb_mgo_40nm"), 300.0) / 1e9, 2)  # GHz, Delta = 40
     1.16
     """
-    free = _free(system)
+    free = check.free_layer("system", system)
     return math.sqrt(free.Delta(T) / math.pi) / free.relaxation_time
 
 
@@ -158,7 +152,7 @@ def neel_brown_rate(system, T):
     >>> round(retention_time(cell, 300.0) / (365.25 * 86400), 1)  # years: Delta = 40 is not 10 years
     6.5
     """
-    free = _free(system)
+    free = check.free_layer("system", system)
     return attempt_frequency(free, T) * math.exp(-free.Delta(T))
 
 
@@ -266,9 +260,9 @@ def boltzmann_states(system, T, n, *, around, seed=0):
     >>> m.shape, bool(abs(m[:, 2].mean() + 0.98717) < 1e-3)  # 1e-3: eight standard errors
     ((10000, 3), True)
     """
-    free = _free(system)
+    free = check.free_layer("system", system)
     Delta = free.Delta(T)
-    n = _count("n", n)
+    n = check.count("n", n)
     axis = check.direction("around", around)
     u = np.asarray(free.easy_axis)
     if abs(abs(float(axis @ u)) - 1.0) > 1e-12:
@@ -425,12 +419,12 @@ class Ensemble:
 
     @property
     def _signs(self):
-        return np.where(self.m0 @ np.asarray(_free(self.system).easy_axis) >= 0.0, 1.0, -1.0)
+        return np.where(self.m0 @ np.asarray(check.free_layer("system", self.system).easy_axis) >= 0.0, 1.0, -1.0)
 
     @property
     def switched(self):
         """Whether each member ends in the other well (``s m.u < 0`` at the end), shape (n,)."""
-        return self._signs * (self.m @ np.asarray(_free(self.system).easy_axis)) < 0.0
+        return self._signs * (self.m @ np.asarray(check.free_layer("system", self.system).easy_axis)) < 0.0
 
     @property
     def switching_probability(self):
@@ -536,7 +530,7 @@ def simulate_ensemble(system, m0, duration, *, T, n=None, seed=0, dt=None, curre
     [0.01, 0.57, 0.99]
     """
     par = pack(system, field=field, field_pulse=field_pulse, current_density=current_density)
-    free = _free(system)
+    free = check.free_layer("system", system)
     duration = check.positive("duration", duration, "s")
     T = check.non_negative("T", T, "K")
     m = np.asarray(m0, dtype=float)
@@ -544,18 +538,18 @@ def simulate_ensemble(system, m0, duration, *, T, n=None, seed=0, dt=None, curre
         m = check.direction("m0", m)
         if n is None:
             raise ValueError("n (the ensemble size) is required when m0 is a single direction")
-        m = np.tile(m, (_count("n", n), 1))
+        m = np.tile(m, (check.count("n", n), 1))
     elif m.ndim == 2 and m.shape[1] == 3 and m.shape[0] >= 1:
         norms = np.linalg.norm(m, axis=1)
         if not np.all(np.isfinite(norms) & (norms > 0.0)):
             raise ValueError("m0 must hold finite, non-zero directions")
-        if n is not None and _count("n", n) != m.shape[0]:
+        if n is not None and check.count("n", n) != m.shape[0]:
             raise ValueError(f"n = {n!r} does not match the {m.shape[0]} directions in m0")
         m = m / norms[:, None]
     else:
         raise ValueError(f"m0 must have shape (3,) or (n, 3), got {m.shape}")
     size = m.shape[0]
-    seed = _seed("seed", seed)
+    seed = check.seed("seed", seed)
     omega = gamma * mu0 * field_scale(par)
     if dt is None:
         dt = DEFAULT_PHASE_STEP / omega
@@ -566,10 +560,10 @@ def simulate_ensemble(system, m0, duration, *, T, n=None, seed=0, dt=None, curre
     n_steps = max(1, math.ceil(duration / dt - 1e-9))
     dt = duration / n_steps
     threshold = check.in_range("threshold", threshold, 0.0, 1.0, high_open=True)
-    record = _count("record", record, minimum=0)
+    record = check.count("record", record, minimum=0)
     if record > size:
         raise ValueError(f"record = {record} exceeds the ensemble size {size}")
-    save_every = _count("save_every", save_every)
+    save_every = check.count("save_every", save_every)
     if record and stop_on_switch:
         raise ValueError("record and stop_on_switch cannot be combined: stopped members have no trajectory")
     n_saved = n_steps // save_every if record else 0
@@ -614,16 +608,8 @@ def _progress_bar(total, progress):
     return tqdm(total=total, unit="step", desc="stochastic LLG")
 
 
-def _count(name, value, minimum=1):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
-    return int(value)
 
 
-def _seed(name, value):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 0 <= value < 2**64:
-        raise ValueError(f"{name} must be an integer in [0, 2**64), got {value!r}")
-    return int(value)
 
 
 @dataclass(frozen=True, eq=False)
@@ -721,14 +707,14 @@ def switching_probability(junction, T, widths, current_densities, *, n=1000, see
     if abs(abs(float(p @ np.asarray(junction.free.easy_axis))) - 1.0) > 1e-12:
         raise ValueError(f"polarizer must lie along the easy axis; polarizer={junction.polarizer}, "
                          f"easy_axis={junction.free.easy_axis}")
-    widths = _values("widths", widths, positive=True)
-    currents = _values("current_densities", current_densities)
+    widths = check.values("widths", widths, positive=True)
+    currents = check.values("current_densities", current_densities)
     check.choice("start", start, ("AP", "P"))
-    n = _count("n", n)
+    n = check.count("n", n)
     settle = 5.0 * junction.free.relaxation_time if settle is None else check.non_negative("settle", settle, "s")
     level = check.in_range("level", level, 0.0, 1.0, low_open=True, high_open=True)
     around = -p if start == "AP" else p
-    seeds = np.random.SeedSequence(_seed("seed", seed)).generate_state(2 * currents.size * widths.size, np.uint64)
+    seeds = np.random.SeedSequence(check.seed("seed", seed)).generate_state(2 * currents.size * widths.size, np.uint64)
     shape = (currents.size, widths.size)
     prob, low, high = np.empty(shape), np.empty(shape), np.empty(shape)
     bar = _progress_bar(prob.size, progress)
@@ -747,10 +733,3 @@ def switching_probability(junction, T, widths, current_densities, *, n=1000, see
             bar.close()
     return SwitchingProbability(currents, widths, prob, low, high, n, level)
 
-
-def _values(name, values, positive=False):
-    array = np.atleast_1d(np.asarray(values, dtype=float))
-    if array.ndim != 1 or array.size == 0 or not np.all(np.isfinite(array)) or (positive and np.any(array <= 0)):
-        raise ValueError(f"{name} must be a non-empty 1D array of finite{' positive' if positive else ''} "
-                         f"values, got {values!r}")
-    return array

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import _validate as check
-from .. import thermal
 from ..constants import mu0
 from .cell import DIRECTIONS, AccessTransistor, _write, sense_margin
 from .materials import _stack, resistance
@@ -84,7 +83,7 @@ class Target:
     connection: str = "standard"
 
     def __post_init__(self):
-        thermal._count("n_bits", self.n_bits)
+        check.count("n_bits", self.n_bits)
         for name in ("retention", "T", "read_current", "read_time", "sense_margin", "V_write", "V_gate"):
             check.positive(name, getattr(self, name))
         for name in ("retention_failure", "wer", "read_disturb"):
@@ -245,8 +244,8 @@ def design_space(diameters, thicknesses, *, pulse_width=20e-9, transistor_width=
         raise TypeError(f"transistor must be an AccessTransistor, got {transistor!r}")
     transistor = dataclasses.replace(transistor, width=transistor_width)
     pulse = check.positive("pulse_width", pulse_width, "s")
-    d = thermal._values("diameters", diameters, positive=True)
-    t = thermal._values("thicknesses", thicknesses, positive=True)
+    d = check.values("diameters", diameters, positive=True)
+    t = check.values("thicknesses", thicknesses, positive=True)
     if figures is None:
         figures = scaling(d[:, None], t[None, :], T=target.T, stack=s)
     elif not isinstance(figures, Scaling):

@@ -67,7 +67,7 @@ def array_failure(rate, duration, n_bits=1):
     if not np.all(np.isfinite(r)) or np.any(r < 0.0):
         raise ValueError(f"rate must be finite and >= 0, got {rate!r}")
     duration = check.non_negative("duration", duration, "s")
-    return -np.expm1(-thermal._count("n_bits", n_bits) * duration * r)
+    return -np.expm1(-check.count("n_bits", n_bits) * duration * r)
 
 
 def retention_time(rate, n_bits=1, failure=1e-3):
@@ -96,7 +96,7 @@ def retention_time(rate, n_bits=1, failure=1e-3):
     if not np.all(np.isfinite(r)) or np.any(r <= 0.0):
         raise ValueError(f"rate must be finite and > 0, got {rate!r}")
     failure = check.in_range("failure", failure, 0.0, 1.0, low_open=True, high_open=True)
-    return -math.log1p(-failure) / (thermal._count("n_bits", n_bits) * r)
+    return -math.log1p(-failure) / (check.count("n_bits", n_bits) * r)
 
 
 def critical_diameter(thickness, *, T=T_85C, duration=10 * YEAR, n_bits=1, failure=1e-3, stack=None):
@@ -132,7 +132,7 @@ def critical_diameter(thickness, *, T=T_85C, duration=10 * YEAR, n_bits=1, failu
     t = check.positive("thickness", thickness, "m")
     T, duration = check.positive("T", T, "K"), check.positive("duration", duration, "s")
     failure = check.in_range("failure", failure, 0.0, 1.0, low_open=True, high_open=True)
-    target = -math.log1p(-failure) / (thermal._count("n_bits", n_bits) * duration)  # the rate giving `failure`
+    target = -math.log1p(-failure) / (check.count("n_bits", n_bits) * duration)  # the rate giving `failure`
 
     def excess(d):
         rate = float(scaling(d, t, T=T, stack=s).rate)
@@ -188,7 +188,7 @@ def read_disturb(junction, current, duration, T, *, exponent=2.0, n_reads=1):
     I = np.asarray(current, dtype=float)
     if not np.all(np.isfinite(I)):
         raise ValueError(f"current must be finite, got {current!r}")
-    duration = check.non_negative("duration", duration, "s") * thermal._count("n_reads", n_reads)
+    duration = check.non_negative("duration", duration, "s") * check.count("n_reads", n_reads)
     ratio = np.abs(I) / np.where(I >= 0.0, junction.Ic0("AP"), -junction.Ic0("P"))
     return _disturb(junction.free.Delta(T), ratio, thermal.attempt_frequency(junction, T), duration,
                     check.positive("exponent", exponent))

@@ -37,7 +37,7 @@ from ..fokker_planck import switching_probability, write_error_rate
 from ..thermal import boltzmann_states, simulate_ensemble
 from ..thermal import switching_probability as ensemble_switching_probability
 from .common import PALETTE, STYLE, draw_value_table, new_figure, sparse_log_minor_ticks
-from .thermal import _AP, _CELL, _count, _seed, _with_delta
+from .thermal import _AP, _CELL, _with_delta
 
 #: Temperature of the switching-probability and write-error figures (K).
 T_ROOM = 300.0
@@ -155,9 +155,9 @@ def switching_time_distribution_figure(current_ratio=1.5, *, T=300.0, n=2000, du
     """
     ratio = check.in_range("current_ratio", current_ratio, 1.1, 10.0)
     T = check.in_range("T", T, 50.0, 1000.0)
-    n = _count("n", n, 100, 50_000)
+    n = check.count("n", n, 100, 50_000)
     duration = check.in_range("duration", duration, 0.0, 500e-9, low_open=True)
-    seed = _seed(seed)
+    seed = check.seed("seed", seed)
     m0 = boltzmann_states(_CELL, T, n, around=_AP, seed=seed)
     run = simulate_ensemble(_CELL, m0, duration, T=T, seed=seed + 1, current_density=ratio * _CELL.Jc0(),
                             threshold=0.0, stop_on_switch=True)
@@ -268,8 +268,8 @@ def switching_probability_figure(current_ratio=1.5, width=10e-9, *, ensemble=300
     """
     ratio = check.in_range("current_ratio", current_ratio, 0.3, 3.0)
     width = check.in_range("width", width, 1e-10, 1e-5)
-    ensemble = 0 if ensemble == 0 else _count("ensemble", ensemble, 20, 20_000)
-    seed = _seed(seed)
+    ensemble = 0 if ensemble == 0 else check.count("ensemble", ensemble, 20, 20_000)
+    seed = check.seed("seed", seed)
     selected = _fp_curve(ratio)
     across = np.array([_at_width(_fp_curve(r), width) for r in PSW_RATIOS])
     fine = np.linspace(PSW_RATIOS[0], PSW_RATIOS[-1], 271)
@@ -414,8 +414,8 @@ def write_error_rate_figure(current_ratio=2.0, Delta=40.0, alpha=0.01, *, others
     if others.ndim != 1 or others.size > 5:
         raise ValueError(f"others must hold at most five current ratios, got {others!r}")
     others = [check.in_range("others", r, 1.1, 6.0) for r in others]
-    ensemble = 0 if ensemble == 0 else _count("ensemble", ensemble, 20, 20_000)
-    seed = _seed(seed)
+    ensemble = 0 if ensemble == 0 else check.count("ensemble", ensemble, 20, 20_000)
+    seed = check.seed("seed", seed)
     if curve is None:
         curves = {r: _wer_curve(r, Delta, alpha, n_cells) for r in (*others, ratio)}
     elif callable(curve):

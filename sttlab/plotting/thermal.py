@@ -51,16 +51,6 @@ ESCAPE_X = 0.5
 LEFT_DELTA_MAX = 12.0
 
 
-def _count(name, value, low, high):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not low <= value <= high:
-        raise ValueError(f"{name} must be an integer in [{low}, {high}], got {value!r}")
-    return int(value)
-
-
-def _seed(value):
-    return _count("seed", value, 0, 2**32 - 1)
-
-
 def _with_alpha(alpha):
     return dataclasses.replace(_CELL, free=dataclasses.replace(_CELL.free, alpha=alpha))
 
@@ -161,8 +151,8 @@ def ensemble_sphere_figure(T=300.0, current_ratio=1.5, time=10e-9, *, n=300, see
     T = check.in_range("T", T, 0.0, 1000.0)
     ratio = check.in_range("current_ratio", current_ratio, -5.0, 5.0)
     time = check.in_range("time", time, 0.0, 50e-9)
-    n = _count("n", n, 1, 20_000)
-    seed = _seed(seed)
+    n = check.count("n", n, 1, 20_000)
+    seed = check.seed("seed", seed)
     J = ratio * _CELL.Jc0()
     if T > 0.0:
         m = boltzmann_states(_CELL, T, n, around=_AP, seed=seed)
@@ -256,9 +246,9 @@ def boltzmann_figure(T=300.0, *, alphas=(0.01, 0.03), n=3000, duration=12e-9, se
     if alphas.ndim != 1 or not 1 <= alphas.size <= 4:
         raise ValueError(f"alphas must hold one to four damping constants, got {alphas!r}")
     alphas = [check.in_range("alphas", a, 0.002, 1.0) for a in alphas]
-    n = _count("n", n, 100, 50_000)
+    n = check.count("n", n, 100, 50_000)
     duration = check.in_range("duration", duration, 0.0, 100e-9, low_open=True)
-    seed = _seed(seed)
+    seed = check.seed("seed", seed)
     Delta = _CELL.free.Delta(T)
     frames = 100
     runs = []
@@ -368,9 +358,9 @@ def escape_rate_figure(*, Deltas=(2.5, 3.5, 5.0), n=400, alpha=0.1, seed=4):
     if Deltas.ndim != 1 or Deltas.size > 5:
         raise ValueError(f"Deltas must hold at most five barriers, got {Deltas!r}")
     Deltas = np.array([check.in_range("Deltas", d, 1.5, 8.0) for d in Deltas])
-    n = _count("n", n, 50, 20_000)
+    n = check.count("n", n, 50, 20_000)
     alpha = check.in_range("alpha", alpha, 0.05, 1.0)
-    seed = _seed(seed)
+    seed = check.seed("seed", seed)
     T = 300.0
     grid = np.geomspace(2.0, 60.0, 90)
     magnets = [_with_delta(D, alpha) for D in grid]
