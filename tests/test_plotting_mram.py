@@ -241,6 +241,11 @@ def test_read_figure_signal_disturb_and_window(read_fig):
         assert ok == [True, False], edge
 
 
+def test_write_figure_prints_only_a_bound_below_the_tables_checked_range():
+    fig = cell_figures.write_figure(diameter=25e-9, transistor_width=300e-9, pulse_width=100e-9)
+    assert artist_by_gid(fig, "summary").get_text().splitlines() == ["WER AP→P: < 1e-15", "WER P→AP: < 1e-15"]
+
+
 @pytest.mark.parametrize(("diameter", "thickness", "window"), [
     (15e-9, 1e-9, "none"),  # Delta = 14 at 85 C: a read disturbs before it gives 20 mV
     (80e-9, 1e-9, "17.0 µA to beyond the plot"),  # I_c0 far above 100 uA
