@@ -191,6 +191,14 @@ def test_pillar_reversal_figure_draws_the_saved_run(small_pillar):
 
 def test_pillar_run_is_computed_once(small_pillar):
     assert figures.pillar_run(20e-9, 3.0) is small_pillar
+    assert figures.pillar_run(20e-9, 3.0, progress=True) is small_pillar  # kept runs come back at once
+
+
+def test_pillar_run_shows_progress_only_while_it_computes(capsys):
+    run = figures.pillar_run(15e-9, 1.5, progress=True)
+    assert "micromagnetic LLG" in capsys.readouterr().err
+    assert figures.pillar_run(15e-9, 1.5, progress=True) is run
+    assert capsys.readouterr().err == ""
 
 
 def test_pillar_reversal_figure_bad_input(small_pillar):

@@ -60,7 +60,8 @@ def pillar_reversal_explorer():
 
     Redraws :func:`sttlab.plotting.micromag.pillar_reversal_figure` on the run
     of :func:`sttlab.plotting.micromag.pillar_run` at the figure's default
-    diameter and current (computed once, several seconds). The slider runs from
+    diameter and current (computed once, several seconds under a progress
+    bar). The slider runs from
     0 to the end of the run in ns and starts at the switching time, where the
     book's figure stands.
 
@@ -77,7 +78,7 @@ def pillar_reversal_explorer():
     ('time (ns)', 0.0)
     """
     d = figure_defaults(figures.pillar_reversal_figure)
-    switching = figures.pillar_run(d["diameter"], d["current_ratio"])
+    switching = figures.pillar_run(d["diameter"], d["current_ratio"], progress=True)
     end = math.floor(switching.run.t[-1] * 1e11) / 100.0  # ns, rounded down to 0.01 ns
     start = switching.switching_time
     start = end if start is None else min(end, start * 1e9)

@@ -276,17 +276,36 @@ def standard_problem4_figure(field1=None, field2=None, *, reference="crank_nicol
 # --------------------------------------------------------------------------- the pillar
 
 
-@lru_cache(maxsize=4)
-def pillar_run(diameter=80e-9, current_ratio=3.0):
+class _Runs(dict):
+    """The pillar runs computed so far, by (diameter, current ratio): the last four."""
+
+    def cache_clear(self):
+        self.clear()
+
+
+_PILLAR_RUNS = _Runs()
+
+
+def pillar_run(diameter=80e-9, current_ratio=3.0, *, progress=False):
     """:func:`sttlab.micromag.pillar.switch` with :data:`PILLAR_SNAPSHOTS` snapshots, computed once per argument pair.
+
+    ``progress`` shows the solver's progress bar if the run has to be computed
+    (several seconds for 80 nm); a run computed before is returned at once
+    either way.
 
     Examples
     --------
     >>> run = pillar_run(20e-9, 3.0)
-    >>> run is pillar_run(20e-9, 3.0), len(run.run.snapshot_t)
+    >>> run is pillar_run(20e-9, 3.0, progress=True), len(run.run.snapshot_t)
     (True, 41)
     """
-    return pillar.switch(diameter, current_ratio=current_ratio, snapshots=PILLAR_SNAPSHOTS)
+    key = (float(diameter), float(current_ratio))
+    if key not in _PILLAR_RUNS:
+        if len(_PILLAR_RUNS) >= 4:
+            del _PILLAR_RUNS[next(iter(_PILLAR_RUNS))]  # the oldest
+        _PILLAR_RUNS[key] = pillar.switch(diameter, current_ratio=current_ratio, snapshots=PILLAR_SNAPSHOTS,
+                                          progress=progress)
+    return _PILLAR_RUNS[key]
 
 
 def pillar_reversal_figure(switching=None, *, time=None, diameter=80e-9, current_ratio=3.0):
