@@ -84,6 +84,11 @@ def write_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=
     A table gives the barrier, ``I_c0``, the currents and energies of both
     writes, the breakdown ratio and the write-error rates at this pulse.
 
+    The pillar's ``Delta`` and the write currents' ``I / I_c0`` must lie in the
+    write-error table (:data:`sttlab.mram.WER_TABLE_DOMAIN`), or a ValueError names
+    ``diameter`` or ``transistor_width`` (a wide transistor on a large pillar with
+    little anisotropy can drive tens of ``I_c0``).
+
     Parameters
     ----------
     diameter : float, optional
@@ -94,11 +99,6 @@ def write_figure(diameter=DESIGN_DIAMETER, transistor_width=150e-9, pulse_width=
         Write pulse in s, in [0.5e-9, 1e-6] and within the table's 0.2 to 1000 ``tau_D``.
     thickness : float, optional
         Free-layer thickness in m, in [0.5e-9, 2e-9], with perpendicular anisotropy.
-
-    The pillar's ``Delta`` and the write currents' ``I / I_c0`` must lie in the
-    write-error table (:data:`sttlab.mram.WER_TABLE_DOMAIN`), or a ValueError names
-    ``diameter`` or ``transistor_width`` (a wide transistor on a large pillar with
-    little anisotropy can drive tens of ``I_c0``).
 
     Returns
     -------
