@@ -105,7 +105,7 @@ def clear_caches():
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             for _, obj in inspect.getmembers(module):
-                if callable(getattr(obj, "cache_clear", None)):
+                if not inspect.isclass(obj) and callable(getattr(obj, "cache_clear", None)):
                     obj.cache_clear()
 
 
