@@ -27,9 +27,9 @@ switching time departs from the macrospin's. With a uniform anisotropy and
 current, as here, the centre leads and the rim lags: the rim feels a weaker
 demagnetizing field, hence a stiffer effective anisotropy, and its spins are
 canted outwards by the stray field. A rim with a weaker interface anisotropy
-(etch damage, as in real pillars) would turn that around and nucleate the
-reversal at the edge: a per-cell ``Ku`` in :class:`~sttlab.micromag.Sample`
-models it.
+(etch damage, as in real pillars; ``edge_damage`` of :func:`nanopillar` and
+:func:`switch`) turns that around: the rim starts the reversal, well ahead
+of the centre, and the pillar switches in less than half the time.
 
 Examples
 --------
@@ -80,8 +80,14 @@ def junction(diameter, base=None):
     return dataclasses.replace(base, free=dataclasses.replace(base.free, geometry=geometry))
 
 
-def nanopillar(diameter=60e-9, *, cell=3e-9, A=A_COFEB, base=None):
-    """The pillar's free layer as a one-layer :class:`~sttlab.micromag.Sample`.
+def nanopillar(diameter=60e-9, *, cell=3e-9, A=A_COFEB, base=None, edge_damage=0.0, edge_width=8e-9):
+    """The pillar's free layer as a one-layer :class:`~sttlab.micromag.Sample`, optionally with a damaged rim.
+
+    An etched pillar's rim has a weaker interface anisotropy than its centre.
+    With ``edge_damage = f`` the cells whose centres lie within ``edge_width``
+    of the edge keep ``(1 - f) K_i``: the interface term ``K_i / t`` of the
+    layer (:func:`sttlab.micromag.fields.interface_anisotropy`) gets a per-cell
+    ``K_u = -f K_i / t`` there.
 
     Parameters
     ----------
@@ -93,14 +99,31 @@ def nanopillar(diameter=60e-9, *, cell=3e-9, A=A_COFEB, base=None):
         Exchange stiffness in J/m.
     base : Junction, optional
         The stack; default the ``cofeb_mgo_40nm`` preset.
+    edge_damage : float, optional
+        Fraction of ``K_i`` the rim loses, in [0, 1] (default 0: a clean disk).
+    edge_width : float, optional
+        Width of the damaged rim in m (> 0; default 8 nm).
 
     Examples
     --------
     >>> disk = nanopillar(40e-9, cell=4e-9)
     >>> disk.mesh.n, disk.n_magnetic
     ((10, 10, 1), 80)
+    >>> damaged = nanopillar(40e-9, cell=4e-9, edge_damage=0.5)
+    >>> rim = damaged.Ku_cells < disk.Ku_cells
+    >>> int(rim.sum()), bool(np.allclose(damaged.Ku_cells[rim], 0.5 * disk.Ku_cells[rim]))
+    (48, True)
     """
-    return Sample.from_junction(junction(diameter, base), A=A, cell=cell)
+    sample = Sample.from_junction(junction(diameter, base), A=A, cell=cell)
+    damage = check.in_range("edge_damage", edge_damage, 0.0, 1.0)
+    width = check.positive("edge_width", edge_width, "m")
+    if damage == 0.0:
+        return sample
+    x, y, _ = sample.mesh.coordinates()
+    rim = np.hypot(x[:, None], y[None, :]) > 0.5 * diameter - width
+    Ku = np.zeros(sample.mesh.shape)
+    Ku[rim, 0] = -damage * sample.Ki / sample.mesh.cell[2]
+    return dataclasses.replace(sample, Ku=Ku)
 
 
 @dataclass(frozen=True, eq=False)
@@ -186,7 +209,7 @@ class PillarSwitching:
 
 
 def switch(diameter=60e-9, *, current_ratio=3.0, duration=None, cell=3e-9, A=A_COFEB, tilt_deg=2.0, snapshots=12,
-           base=None, progress=False):
+           base=None, edge_damage=0.0, edge_width=8e-9, progress=False):
     """Switch a perpendicular pillar from AP to P by current; micromagnetics against the macrospin.
 
     Parameters
@@ -208,6 +231,9 @@ def switch(diameter=60e-9, *, current_ratio=3.0, duration=None, cell=3e-9, A=A_C
         Number of snapshots of ``m`` over the run (>= 2).
     base : Junction, optional
         The stack (default ``cofeb_mgo_40nm``).
+    edge_damage, edge_width : float, optional
+        A rim that has lost this fraction of ``K_i`` over this width (:func:`nanopillar`).
+        The macrospin reference is the undamaged disk's.
     progress : bool, optional
 
     Returns
@@ -222,7 +248,7 @@ def switch(diameter=60e-9, *, current_ratio=3.0, duration=None, cell=3e-9, A=A_C
     >>> bool(abs(result.switching_time / result.macrospin_switching_time - 1) < 0.02)
     True
     """
-    sample = nanopillar(diameter, cell=cell, A=A, base=base)
+    sample = nanopillar(diameter, cell=cell, A=A, base=base, edge_damage=edge_damage, edge_width=edge_width)
     macro = sample.macrospin()
     Jc0 = macro.Jc0()
     J = check.positive("current_ratio", current_ratio) * Jc0

@@ -277,7 +277,7 @@ def standard_problem4_figure(field1=None, field2=None, *, reference="crank_nicol
 
 
 class _Runs(dict):
-    """The pillar runs computed so far, by (diameter, current ratio): the last four."""
+    """The pillar runs computed so far, by (diameter, current ratio, edge damage): the last four."""
 
     def cache_clear(self):
         self.clear()
@@ -286,8 +286,8 @@ class _Runs(dict):
 _PILLAR_RUNS = _Runs()
 
 
-def pillar_run(diameter=80e-9, current_ratio=3.0, *, progress=False):
-    """:func:`sttlab.micromag.pillar.switch` with :data:`PILLAR_SNAPSHOTS` snapshots, computed once per argument pair.
+def pillar_run(diameter=80e-9, current_ratio=3.0, *, edge_damage=0.0, progress=False):
+    """:func:`sttlab.micromag.pillar.switch` with :data:`PILLAR_SNAPSHOTS` snapshots, computed once per set of arguments.
 
     ``progress`` shows the solver's progress bar if the run has to be computed
     (several seconds for 80 nm); a run computed before is returned at once
@@ -299,12 +299,12 @@ def pillar_run(diameter=80e-9, current_ratio=3.0, *, progress=False):
     >>> run is pillar_run(20e-9, 3.0, progress=True), len(run.run.snapshot_t)
     (True, 41)
     """
-    key = (float(diameter), float(current_ratio))
+    key = (float(diameter), float(current_ratio), float(edge_damage))
     if key not in _PILLAR_RUNS:
         if len(_PILLAR_RUNS) >= 4:
             del _PILLAR_RUNS[next(iter(_PILLAR_RUNS))]  # the oldest
         _PILLAR_RUNS[key] = pillar.switch(diameter, current_ratio=current_ratio, snapshots=PILLAR_SNAPSHOTS,
-                                          progress=progress)
+                                          edge_damage=edge_damage, progress=progress)
     return _PILLAR_RUNS[key]
 
 
